@@ -1,0 +1,88 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from home.models import FooterSettings, NavigationSettings
+
+register = template.Library()
+
+
+def _localized_pages(links):
+    """The linked pages in the active language where a live translation
+    exists, else in their own language. One query for all links."""
+    pages = [link.page for link in links]
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return [page for page in pages if page.live]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
+    }
+    return [translated.get(page.translation_key, page) for page in pages if page.live]
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    setting = NavigationSettings.load(request_or_site=context.get("request"))
+    links = setting.links.select_related("page").all()
+    current = context.get("page")
+    return {
+        "pages": _localized_pages(links),
+        "current_path": getattr(current, "path", ""),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    setting = FooterSettings.load(request_or_site=context.get("request"))
+    return {
+        "pages": _localized_pages(setting.links.select_related("page").all()),
+        "contact_email": setting.contact_email,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link per language. On a Wagtail page it leads to that page's
+    translation, or to that language's home page (marked as such) when the page
+    has not been translated; on other views, to the same URL in that language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translations = {}
+    homes = {}
+    if isinstance(page, Page):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other.get_url(request)
+        if len(translations) < len(settings.LANGUAGES):
+            site_root = page.get_site().root_page if page.get_site() else None
+            if site_root is not None:
+                for home in site_root.get_translations(inclusive=True).live().select_related("locale"):
+                    homes[home.locale.language_code] = home.get_url(request)
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            url = translations.get(code)
+            available = url is not None
+            url = url or homes.get(code) or "/" + code + "/"
+        else:
+            path = request.get_full_path() if request else "/"
+            url = translate_url(path, code)
+            available = True
+        links.append(
+            {"code": code, "name": name, "url": url, "available": available, "current": code == current}
+        )
+    return {"links": links}
+
+
+@register.filter
+def is_ancestor_path(path, current_path):
+    """True when the page at `path` is the current page or one of its ancestors."""
+    return bool(path and current_path and str(current_path).startswith(str(path)))

@@ -1,0 +1,109 @@
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale, Page
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_home_page_only_under_root():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    home = HomePage.objects.get(locale__language_code="en")
+    assert not HomePage.can_create_at(home)
+
+
+def test_standard_pages_live_under_home_or_each_other():
+    home = HomePage.objects.get(locale__language_code="en")
+    about = StandardPage.objects.get(slug="about")
+    assert StandardPage.can_create_at(home)
+    assert StandardPage.can_create_at(about)
+    assert not StandardPage.can_create_at(Page.get_first_root_node())
+    assert StandardPage.allowed_subpage_models() == [StandardPage]
+
+
+@pytest.mark.parametrize(
+    "language, phrase",
+    [
+        ("en", "Nobody in the room is the teacher"),
+        ("es", "Nadie en la sala es el profesor"),
+        ("fr", "Personne dans la salle n'est l'enseignant"),
+    ],
+)
+def test_home_page_renders_in_each_language(client, language, phrase):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == language
+    assert phrase in page.get_text()
+    # The home page's blocks are empty-safe and each has its heading.
+    assert page.find(id="featured-guides") is not None
+    assert page.find(id="newest-activities") is not None
+    assert page.find(id="latest-threads") is not None
+
+
+def test_root_redirects_to_a_language(client):
+    response = client.get("/", headers={"accept-language": "es"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+
+
+def test_standard_pages_are_wagtail_localize_translations():
+    from wagtail_localize.models import Translation
+
+    about = StandardPage.objects.get(slug="about")
+    codes = set(about.get_translations().values_list("locale__language_code", flat=True))
+    assert codes == {"es", "fr"}
+    assert Translation.objects.filter(source__object_id=about.translation_key).count() == 2
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/en/about/", {"en": "/en/about/", "es": "/es/acerca-de/", "fr": "/fr/a-propos/"}),
+        (
+            "/fr/code-de-conduite/",
+            {"en": "/en/code-of-conduct/", "es": "/es/codigo-de-conducta/", "fr": "/fr/code-de-conduite/"},
+        ),
+    ],
+)
+def test_language_switcher_links_each_page_to_its_translations(client, path, expected):
+    response = client.get(path)
+    switcher = soup(response).select_one("nav.language-switcher")
+    links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
+    assert links == expected
+    current = switcher.select_one("a[aria-current]")
+    assert current["hreflang"] == path.split("/")[1]
+
+
+def test_language_switcher_says_when_a_page_is_not_translated(client):
+    home = HomePage.objects.get(locale__language_code="en")
+    lonely = StandardPage(title="English only", slug="english-only")
+    home.add_child(instance=lonely)
+    lonely.save_revision().publish()
+    switcher = soup(client.get("/en/english-only/")).select_one("nav.language-switcher")
+    spanish = switcher.select_one('a[hreflang="es"]')
+    assert spanish["href"] == "/es/"
+    assert spanish.select_one(".not-translated") is not None
+    assert switcher.select_one('a[hreflang="en"] .not-translated') is None
+
+
+def test_language_switcher_on_non_page_views_keeps_the_path(client):
+    switcher = soup(client.get("/en/accounts/login/")).select_one("nav.language-switcher")
+    links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
+    assert links["fr"] == "/fr/accounts/login/"
+
+
+def test_header_navigation_and_footer_follow_the_language(client):
+    page = soup(client.get("/es/"))
+    footer_links = [a.get_text() for a in page.select(".footer-links a")]
+    assert "Privacidad" in footer_links
+    assert "Acerca de Circle Commons" in [a.get_text() for a in page.select(".main-nav a")]
+
+
+def test_locales_exist_for_every_language():
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "es", "fr"}

@@ -1,0 +1,81 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "x" * 20 + "-production-secret-key-for-the-settings-test-" + "y" * 10
+
+
+def run_manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}}
+    full_env.update(env)
+    full_env["DJANGO_SETTINGS_MODULE"] = "website.settings.production"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", ALLOWED_HOSTS="circlecommons.example")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="circlecommons.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_uses_whitenoise_manifest_storage_and_db_tasks():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND']);"
+        "print(settings.TASKS['default']['BACKEND']); print(settings.SESSION_COOKIE_NAME)",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="circlecommons.example",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert "whitenoise.storage.CompressedManifestStaticFilesStorage" in lines
+    assert "django_tasks_db.backend.DatabaseBackend" in lines
+    assert "__Host-sessionid" in lines
+
+
+@pytest.mark.parametrize("url", ["sqlite:////tmp/x.db", "postgres://u@127.0.0.1:5432/db"])
+def test_database_url_chooses_the_engine(url):
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "from website.settings import base; print(base.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    expected = "sqlite3" if url.startswith("sqlite") else "postgresql"
+    assert result.stdout.strip().endswith(expected)
