@@ -107,3 +107,16 @@ def test_header_navigation_and_footer_follow_the_language(client):
 
 def test_locales_exist_for_every_language():
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "es", "fr"}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Skip to main content"),
+        ("es", "Saltar al contenido principal"),
+        ("fr", "Aller au contenu principal"),
+    ],
+)
+def test_interface_strings_are_translated(client, language, text):
+    # Compiled .mo files are committed, so a fresh clone needs no gettext tools.
+    assert text in client.get(f"/{language}/").content.decode()
