@@ -15,10 +15,10 @@ def _model(app_label, model_name):
 
 
 def featured_guides(locale, limit=3):
-    GuidePage = _model("guides", "GuidePage")
-    if GuidePage is None:
-        return []
-    return list(GuidePage.objects.live().public().filter(locale=locale).order_by("path")[:limit])
+    """The first guides of the handbook (in the editors' section order)."""
+    from guides.models import GuidePage
+
+    return GuidePage.objects.featured(locale, limit)
 
 
 def newest_activities(locale, limit=4):
@@ -31,7 +31,6 @@ def newest_activities(locale, limit=4):
 
 
 def latest_threads(limit=5):
-    Thread = _model("forum", "Thread")
-    if Thread is None:
-        return []
-    return list(Thread.objects.order_by("-last_activity_at")[:limit])
+    from forum.models import Thread
+
+    return list(Thread.objects.visible().select_related("category").by_activity()[:limit])
