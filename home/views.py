@@ -42,10 +42,38 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
+SECRET_FIELD_MARKERS = ("password", "token", "secret")
+
+
+def posted_fields(request):
+    """What the visitor sent, to give it back when it could not be saved.
+    Passwords and tokens are never echoed (the CSRF token is kept apart)."""
+    if request is None or request.method != "POST":
+        return []
+    return [
+        {"name": name, "label": name.replace("_", " ").capitalize(), "value": value}
+        for name, values in request.POST.lists()
+        if name != "csrfmiddlewaretoken" and not any(marker in name.lower() for marker in SECRET_FIELD_MARKERS)
+        for value in values
+    ]
+
+
 def _render_static(template_name, status, request=None):
     """Render an error page without touching the database: no request
-    context, so no context processor asks for the user or site settings."""
-    body = loader.render_to_string(template_name, {"request_path": getattr(request, "path", "")})
+    context, so no context processor asks for the user or site settings.
+    After a failed POST the page gives back what was sent, in a form that can
+    be sent again."""
+    context = {"request_path": getattr(request, "path", "")}
+    fields = posted_fields(request)
+    if fields:
+        context.update(
+            {
+                "posted_fields": fields,
+                "csrf_value": request.POST.get("csrfmiddlewaretoken", ""),
+                "form_action": request.get_full_path(),
+            }
+        )
+    body = loader.render_to_string(template_name, context)
     return HttpResponse(body, status=status)
 
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -67,8 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    "home.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +158,9 @@ else:
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Whole-page cache for anonymous visitors (home.cache); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
 # Internationalisation
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -175,7 +181,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -211,7 +217,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Circle Commons] "
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "20/m/ip,5/300s/key",  # locks an account after 5 failures, an IP after 20
     "signup": "20/m/ip",
 }
 
@@ -232,9 +238,75 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_EDIT_FORM = "accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "accounts.forms.WagtailUserCreationForm"
 
+# Security headers. Public pages allow no inline script at all; only the
+# Wagtail admin (ADMIN_CONTENT_SECURITY_POLICY, chosen by path in
+# home.middleware) is relaxed, because its editor relies on inline code.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "frame-ancestors": [SELF],
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Forum limits (forum app) ---------------------------------------------
+# Abuse limits modelled on Discourse's defaults; read through forum/limits.py.
+# Seconds unless named otherwise. "New" members joined less than a day ago.
+FORUM_LIMITS = {
+    "POST_COOLDOWN_SECONDS": 5,
+    "NEW_MEMBER_POST_COOLDOWN_SECONDS": 30,
+    "THREAD_COOLDOWN_SECONDS": 15,
+    "NEW_MEMBER_THREAD_COOLDOWN_SECONDS": 120,
+    "NEW_MEMBER_HOURS": 24,
+    "NEW_MEMBER_MAX_THREADS_PER_DAY": 3,
+    "NEW_MEMBER_MAX_REPLIES_PER_DAY": 10,
+    "NEW_MEMBER_MAX_LINKS": 2,
+    "DUPLICATE_WINDOW_SECONDS": 300,
+    "MAX_THREADS_PER_DAY": 20,
+    "MAX_EDITS_PER_DAY": 30,
+    "MAX_FLAGS_PER_DAY": 20,
+    "MIN_POST_LENGTH": 20,
+    "MAX_POST_LENGTH": 32000,
+    "MIN_TITLE_LENGTH": 15,
+    "MAX_TITLE_LENGTH": 200,
+}
+# --- end of forum limits ----------------------------------------------------
+
+# --- Activity library (activities app) --------------------------------------
+# How many of a member's submissions may wait (draft, in review or sent back)
+# before they can send another; read by activities/submissions.py.
+ACTIVITIES_MAX_PENDING_SUBMISSIONS = 3
+# --- end of activity library ------------------------------------------------

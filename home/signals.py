@@ -1,0 +1,11 @@
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from .cache import invalidate, invalidate_for_model
+
+
+def connect():
+    page_published.connect(invalidate, dispatch_uid="pagecache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
+    post_save.connect(invalidate_for_model, dispatch_uid="pagecache-saved")
+    post_delete.connect(invalidate_for_model, dispatch_uid="pagecache-deleted")

@@ -1,0 +1,50 @@
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache():
+    cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        yield
+    cache.clear()
+
+
+def test_anonymous_pages_are_served_from_the_cache(client, django_assert_num_queries):
+    first = client.get("/en/about/")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/en/about/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # The cached copy still carries the security headers.
+    assert "script-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_publishing_invalidates_cached_pages(client):
+    client.get("/en/about/")
+    page = StandardPage.objects.get(slug="about")
+    page.title = "About us, revised"
+    page.save_revision().publish()
+    response = client.get("/en/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "About us, revised" in response.content.decode()
+
+
+def test_signed_in_members_are_never_served_cached_pages(client, member):
+    client.get("/en/about/")
+    client.force_login(member)
+    response = client.get("/en/about/")
+    assert "X-Page-Cache" not in response
+    assert member.public_name in response.content.decode()
+
+
+def test_responses_that_set_cookies_are_not_cached(client):
+    client.get("/en/accounts/login/")  # sets the CSRF cookie
+    client.cookies.clear()
+    assert client.get("/en/accounts/login/").get("X-Page-Cache") != "hit"
