@@ -19,6 +19,13 @@ POSTGRES_NAME = "database.pgdump"
 MEDIA_NAME = "media.tar.gz"
 
 
+def _tool(name):
+    path = shutil.which(name)
+    if path is None:
+        raise RuntimeError(f"{name} is not installed (it comes with the PostgreSQL client tools).")
+    return path
+
+
 def _pg_args(db):
     args = []
     if db.get("HOST"):
@@ -55,7 +62,15 @@ def backup_database(directory, db_settings=None):
         db = db_settings or connection.settings_dict
         target_path = directory / POSTGRES_NAME
         subprocess.run(  # noqa: S603
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target_path), *_pg_args(db), db["NAME"]],
+            [
+                _tool("pg_dump"),
+                "--format=custom",
+                "--no-owner",
+                "--file",
+                str(target_path),
+                *_pg_args(db),
+                db["NAME"],
+            ],
             check=True,
             env=_pg_env(db),
         )
@@ -79,7 +94,7 @@ def restore_database(directory, db_settings):
     if "postgresql" in engine:
         subprocess.run(  # noqa: S603
             [
-                "pg_restore",
+                _tool("pg_restore"),
                 "--no-owner",
                 "--exit-on-error",
                 "--dbname",
