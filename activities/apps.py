@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActivitiesConfig(AppConfig):
     name = "activities"
+    verbose_name = _("Activity library")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
