@@ -22,12 +22,11 @@ def featured_guides(locale, limit=3):
 
 
 def newest_activities(locale, limit=4):
-    ActivityPage = _model("activities", "ActivityPage")
-    if ActivityPage is None:
-        return []
-    return list(
-        ActivityPage.objects.live().public().filter(locale=locale).order_by("-first_published_at")[:limit]
-    )
+    """The latest activities of the library in `locale` (with the default
+    language's activities that are not translated yet)."""
+    from activities.models import ActivityPage
+
+    return ActivityPage.objects.newest(locale, limit)
 
 
 def latest_threads(limit=5):
