@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
+from forum.search import search_threads
+
 SEARCH_PAGE_SIZE = 10
 RETRY_AFTER_SECONDS = 30
 
@@ -24,10 +26,12 @@ def search(request):
         page_obj = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
         page_obj = paginator.page(1)
+    # Forum threads (found by title, tags and visible posts), on the first page only.
+    forum_threads = search_threads(parsed) if query and page_obj.number == 1 else []
     return render(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+        {"query": query, "page_obj": page_obj, "results": page_obj.object_list, "forum_threads": forum_threads},
     )
 
 
