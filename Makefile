@@ -41,3 +41,9 @@ migrations-check: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+## Browser tests: production server + Debian's Chromium + axe-core (installs what is missing).
+e2e: $(VENV)/.installed
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --no-package-lock
+	$(BIN)/python -m pytest -m e2e -p no:cacheprovider -p no:xdist $(PYTEST_ARGS)

@@ -8,7 +8,9 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
 DEBUG = False
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The page cache needs a cache shared by every worker (Redis), or one worker
+# would keep serving a page another has invalidated.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if CACHE_URL else "0"))  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
@@ -44,6 +46,8 @@ if HTTPS:
 X_FRAME_OPTIONS = "DENY"
 
 # Background work runs in a database-backed worker: `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# TASKS_IMMEDIATE=true runs tasks in the request instead (single-machine tests).
+if not env_bool("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405

@@ -1,0 +1,193 @@
+"""Browser tests: the production server (gunicorn, production settings) on
+127.0.0.1 with demo content, driven by Playwright in Debian's Chromium.
+
+Run with `make e2e`. Screenshots land in artifacts/screenshots/ (ignored by git).
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DEMO_PASSWORD = "e2e-demo-password-2026"
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_available():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def live_server_env(tmp_path_factory):
+    base = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "HTTPS": "false",
+        "DATABASE_URL": f"sqlite:///{base / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(base / "media"),
+        "DEMO_PASSWORD": DEMO_PASSWORD,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(base / "mail"),
+        "TASKS_IMMEDIATE": "true",
+        "LOG_LEVEL": "WARNING",
+    }
+    if redis_available():
+        env["CACHE_URL"] = "redis://127.0.0.1:6379/7"
+    env.pop("DEBUG", None)
+    return env, base
+
+
+@pytest.fixture(scope="session")
+def server(live_server_env):
+    env, base = live_server_env
+    python = sys.executable
+    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
+    if env.get("CACHE_URL"):
+        subprocess.run(  # noqa: S603
+            [python, "-c", "import redis; redis.Redis(db=7).flushdb()"], cwd=ROOT, env=env, check=False
+        )
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(base / "gunicorn.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(Path(python).parent / "gunicorn"),
+            "website.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((base / "gunicorn.log").read_text()) from None
+            time.sleep(0.3)
+    yield {"url": url, "mail": base / "mail", "env": env}
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make e2e` installs it with apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def sign_in(page, server, username):
+    page.goto(f"{server['url']}/en/accounts/login/")
+    page.fill("input[name=login]", f"{username}@demo.circlecommons.example")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def screenshot(browser, url, name):
+    """Full-page screenshots at phone and desktop widths, for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, width in WIDTHS.items():
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        shot = context.new_page()
+        shot.goto(url)
+        shot.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+        context.close()
+
+
+def axe_violations(page):
+    """Run axe-core in the page; return serious and critical violations."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"][:5]],
+        }
+        for v in serious
+    ]
+
+
+def latest_mail(server, to):
+    """The newest e-mail written by the file-based backend addressed to `to`."""
+    files = sorted(Path(server["mail"]).glob("*.log"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for path in files:
+        text = path.read_text()
+        if f"To: {to}" in text:
+            return text
+    raise AssertionError(f"no e-mail to {to}")
+
+
+def format_violations(violations):
+    return json.dumps(violations, indent=2)
