@@ -91,10 +91,13 @@ SECTIONS = [
 
 # Activities the activities app may have made (looked up by slug, then by title).
 ACTIVITIES = {
+    "define": (["define-a-learning-circle"], ["What is a learning circle to us?"]),
     "think-pair-share": (["think-pair-share"], ["Think-pair-share"]),
+    "study-pairs": (["study-pairs", "think-pair-share"], ["Study pairs"]),
+    "goal-setting": (["goal-setting", "group-norms"], ["Goal setting"]),
     "check-in": (
-        ["one-word-response", "open-ended-questions", "group-introductions"],
-        ["One-word response", "Open-ended questions", "Group introductions"],
+        ["open-ended-question-round", "group-introductions", "one-word-response"],
+        ["Open-ended questions", "Group introductions"],
     ),
     "plus-delta": (["plus-delta"], ["Plus/delta"]),
     "give-thanks": (["give-thanks", "hopes-and-fears"], ["Give thanks", "Hopes and fears"]),
@@ -246,6 +249,17 @@ GUIDES = [
                         "et gardez celles sur lesquelles tout le groupe s'accorde.",
                     )
                 ],
+            ),
+            (
+                "activity",
+                {
+                    "activity": "define",
+                    "note": T(
+                        "The same exercise, step by step, for a first meeting or a team of colleagues.",
+                        "El mismo ejercicio, paso a paso, para una primera reunión o un equipo de colegas.",
+                        "Le même exercice, pas à pas, pour une première séance ou une équipe de collègues.",
+                    ),
+                },
             ),
             (
                 "faq",
@@ -680,7 +694,7 @@ GUIDES = [
             (
                 "activity",
                 {
-                    "activity": "think-pair-share",
+                    "activity": "study-pairs",
                     "note": T("Pairs give quieter learners a safe first audience."),
                 },
             ),
@@ -772,6 +786,10 @@ GUIDES = [
                         )
                     ],
                 },
+            ),
+            (
+                "activity",
+                {"activity": "goal-setting", "note": T("A structured way to write and share first goals.")},
             ),
             (
                 "faq",

@@ -103,11 +103,10 @@ class GuideIndexPage(Page):
     def untranslated_guides(self, handbook):
         """Guides of the default language's handbook that have no live
         translation here yet, so the index can point to them."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return []
         source = (
             GuideIndexPage.objects.live()
             .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .exclude(pk=self.pk)
             .first()
         )
         if source is None:
@@ -127,52 +126,34 @@ class Handbook:
 
     def __init__(self, index_page, with_bodies=False):
         self.index_page = index_page
+        # One query: the guides with their sections, in section order.
         queryset = (
             GuidePage.objects.live()
             .public()
             .descendant_of(index_page)
             .select_related("section")
-            .order_by("path")
+            .in_handbook_order()
         )
         if not with_bodies:
             queryset = queryset.defer_streamfields()
-        pages = list(queryset)
         top_depth = index_page.depth + 1
         chapters = defaultdict(list)
         top_level = []
-        for page in pages:
+        for page in queryset:
             if page.depth == top_depth:
                 top_level.append(page)
             else:
                 # A chapter belongs to the top-level guide it sits under.
                 chapters[page.path[: top_depth * Page.steplen]].append(page)
+        self.groups = []
         for page in top_level:
-            page.chapters = chapters[page.path]
+            page.chapters = sorted(chapters[page.path], key=lambda chapter: chapter.path)
             for chapter in page.chapters:
                 chapter.guide = page
-
-        sections = list(GuideSection.objects.filter(locale_id=index_page.locale_id).in_handbook_order())
-        by_key = {section.translation_key: section for section in sections}
-        grouped = defaultdict(list)
-        loose = []
-        for page in top_level:
-            section = page.section and by_key.get(page.section.translation_key)
-            if section is None and page.section is not None:
-                # A section from another language: group under it anyway.
-                section = by_key.setdefault(page.section.translation_key, page.section)
-                sections.append(section)
-            if section is None:
-                loose.append(page)
-            else:
-                grouped[section.pk].append(page)
-        self.groups = [
-            {"section": section, "guides": grouped[section.pk]} for section in sections if grouped[section.pk]
-        ]
-        if loose:
-            self.groups.append({"section": None, "guides": loose})
-        self.guides = [
-            guide for group in self.groups for page in group["guides"] for guide in (page, *page.chapters)
-        ]
+            if not self.groups or self.groups[-1]["section"] != page.section:
+                self.groups.append({"section": page.section, "guides": []})
+            self.groups[-1]["guides"].append(page)
+        self.guides = [guide for page in top_level for guide in (page, *page.chapters)]
 
     def neighbours(self, page):
         """(previous, next) of `page` in handbook order; None at either end."""
@@ -197,7 +178,7 @@ class GuidePageQuerySet(PageQuerySet):
         ).values("sort_order")[:1]
         return self.annotate(
             section_order=Coalesce(Subquery(source_order), F("section__sort_order"))
-        ).order_by(F("section_order").asc(nulls_last=True), "path")
+        ).order_by(F("section_order").asc(nulls_last=True), "section_id", "path")
 
     def featured(self, locale, limit=3):
         """The first guides of the handbook in `locale`, for the home page."""
@@ -317,60 +298,57 @@ class GuidePage(Page):
                 "top_guide": guide,
                 "previous_guide": previous,
                 "next_guide": following,
-                "related_guides": self.related_guides(),
+                "related_guides": self.related_guides(handbook),
                 "activity_pages": self.activity_pages(),
             }
         )
         return context
 
-    def related_guides(self):
-        """The related guides in this guide's language where a live
-        translation exists, else as chosen if live (marked by their locale)."""
+    def related_guides(self, handbook=None):
+        """The related guides, each in this guide's language when it is in the
+        handbook here, else as chosen (marked by its language) if live."""
         links = [
             link.guide
             for link in self.related_links.select_related("guide", "guide__locale")
             if link.guide_id
         ]
-        keys = {guide.translation_key for guide in links}
-        translated = {
-            guide.translation_key: guide
-            for guide in GuidePage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-            .defer_streamfields()
-            .select_related("locale")
-        }
+        here = {guide.translation_key: guide for guide in (handbook.guides if handbook else [])}
         shown, seen = [], {self.translation_key}
         for guide in links:
-            guide = translated.get(guide.translation_key) or (guide if guide.live else None)
+            guide = here.get(guide.translation_key) or (guide if guide.live else None)
             if guide is not None and guide.translation_key not in seen:
                 seen.add(guide.translation_key)
                 shown.append(guide)
         return shown
 
     def activity_pages(self):
-        """{chosen page id: the activity to show (localized) or None} for
-        every activity block, in two queries however many there are."""
+        """{chosen page id: the activity to show, or None} for the activity
+        blocks: the chosen activity in this guide's language when a live
+        translation exists, else as chosen if live. The chosen pages come
+        from the body itself (one query for all its activity blocks); finding
+        translations takes one more, only when one is needed. The card is a
+        link, so a view-restricted activity keeps its restriction."""
+        chosen = [
+            child.value.get("activity")
+            for child in self.body
+            if child.block_type == "activity" and child.value and child.value.get("activity") is not None
+        ]
         model = activity_page_model()
-        ids = {
-            block["value"].get("activity")
-            for block in self.body.raw_data
-            if block.get("type") == "activity" and isinstance(block.get("value"), dict)
-        }
-        ids = {pk for pk in ids if isinstance(pk, int)}
-        if model is None or not ids:
-            return {}
-        chosen = model.objects.filter(pk__in=ids).defer_streamfields()
-        keys = {page.translation_key for page in chosen}
-        localized = {
-            page.translation_key: page
-            for page in model.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
+        if model is not None:
+            chosen = [page for page in chosen if isinstance(page, model)]
+        other_language = {page.translation_key for page in chosen if page.locale_id != self.locale_id}
+        localized = {}
+        if other_language and model is not None:
+            localized = {
+                page.translation_key: page
+                for page in model.objects.live()
+                .filter(translation_key__in=other_language, locale_id=self.locale_id)
+                .defer_streamfields()
+                .select_related("locale")
+            }
         return {
             page.pk: localized.get(page.translation_key) or (page if page.live else None) for page in chosen
-        } | {pk: None for pk in ids - {page.pk for page in chosen}}
+        }
 
 
 class GuideRelatedLink(Orderable):

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.embeds import embeds
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
@@ -232,7 +232,7 @@ class VideoBlock(blocks.StructBlock):
         if video:
             context["provider"] = (urlsplit(video.url).hostname or "").removeprefix("www.")
             try:
-                embed = get_embed(video.url)
+                embed = embeds.get_embed(video.url)
             except EmbedException:
                 embed = None
             if embed is not None and embed.html:
