@@ -154,6 +154,160 @@ TRANSLATIONS = {
         "Corrige los campos marcados abajo. No se ha perdido nada de lo que escribiste.",
         "Corrigez les champs signalés ci-dessous. Rien de ce que vous avez saisi n'est perdu.",
     ),
+    "What you sent has not been saved yet": (
+        "Lo que enviaste aún no se ha guardado",
+        "Ce que vous avez envoyé n'est pas encore enregistré",
+    ),
+    "Here it is, exactly as you typed it. Press “Try again” to send it once more, or copy it somewhere safe.": (
+        "Aquí está, tal como lo escribiste. Pulsa «Reintentar» para enviarlo de nuevo, o cópialo en un lugar seguro.",
+        "Le voici, tel que vous l'avez saisi. Appuyez sur « Réessayer » pour l'envoyer à nouveau, ou copiez-le en lieu sûr.",
+    ),
+    "Try again": ("Reintentar", "Réessayer"),
+    # The shared block library (home/blocks.py) and its templates.
+    "Text": ("Texto", "Texte"),
+    "Heading 2": ("Título 2", "Titre 2"),
+    "Heading 3": ("Título 3", "Titre 3"),
+    "Level": ("Nivel", "Niveau"),
+    "Heading": ("Título", "Titre"),
+    "A section heading; it gets an anchor and appears in the table of contents.": (
+        "Un título de sección; recibe un ancla y aparece en el índice.",
+        "Un titre de section ; il reçoit une ancre et figure dans la table des matières.",
+    ),
+    "Rich text": ("Texto enriquecido", "Texte enrichi"),
+    "Rich text: paragraphs, lists and links.": (
+        "Texto enriquecido: párrafos, listas y enlaces.",
+        "Texte enrichi : paragraphes, listes et liens.",
+    ),
+    "Tip": ("Consejo", "Astuce"),
+    "Watch out": ("Atención", "Attention"),
+    "Example": ("Ejemplo", "Exemple"),
+    "Kind": ("Tipo", "Type"),
+    "Title": ("Título", "Titre"),
+    "Callout": ("Recuadro", "Encadré"),
+    "A boxed note set apart from the text: a tip, something to watch out for, or an example.": (
+        "Una nota en un recuadro aparte: un consejo, algo a tener en cuenta o un ejemplo.",
+        "Une note encadrée, à part du texte : une astuce, un point d'attention ou un exemple.",
+    ),
+    "Step": ("Paso", "Étape"),
+    "Detail": ("Detalle", "Détail"),
+    "Steps": ("Pasos", "Étapes"),
+    "Numbered steps to follow in order, each with an optional explanation.": (
+        "Pasos numerados para seguir en orden, cada uno con una explicación opcional.",
+        "Des étapes numérotées à suivre dans l'ordre, chacune avec une explication facultative.",
+    ),
+    "Image": ("Imagen", "Image"),
+    "Alternative text": ("Texto alternativo", "Texte alternatif"),
+    "What the image shows, for people who cannot see it. Required.": (
+        "Lo que muestra la imagen, para quien no puede verla. Obligatorio.",
+        "Ce que montre l'image, pour les personnes qui ne la voient pas. Obligatoire.",
+    ),
+    "Caption": ("Pie de foto", "Légende"),
+    "An image with alternative text (required) and an optional caption shown below it.": (
+        "Una imagen con texto alternativo (obligatorio) y un pie de foto opcional debajo.",
+        "Une image avec un texte alternatif (obligatoire) et une légende facultative en dessous.",
+    ),
+    "Describe what the image shows; a file name is not a description.": (
+        "Describe lo que muestra la imagen; un nombre de archivo no es una descripción.",
+        "Décrivez ce que montre l'image ; un nom de fichier n'est pas une description.",
+    ),
+    "Video link": ("Enlace del vídeo", "Lien de la vidéo"),
+    "A YouTube or Vimeo address.": ("Una dirección de YouTube o Vimeo.", "Une adresse YouTube ou Vimeo."),
+    "What the video is; screen readers announce it, and it is shown if the video cannot play.": (
+        "De qué trata el vídeo; los lectores de pantalla lo anuncian y se muestra si el vídeo no se puede reproducir.",
+        "Le sujet de la vidéo ; les lecteurs d'écran l'annoncent et il s'affiche si la vidéo ne peut pas être lue.",
+    ),
+    "Video": ("Vídeo", "Vidéo"),
+    "An embedded YouTube or Vimeo video, with a link to watch it on its own site.": (
+        "Un vídeo de YouTube o Vimeo insertado, con un enlace para verlo en su propio sitio.",
+        "Une vidéo YouTube ou Vimeo intégrée, avec un lien pour la regarder sur son site.",
+    ),
+    "Use a YouTube or Vimeo address; the site embeds videos only from those.": (
+        "Usa una dirección de YouTube o Vimeo; el sitio solo inserta vídeos de esos servicios.",
+        "Utilisez une adresse YouTube ou Vimeo ; le site n'intègre que les vidéos de ces services.",
+    ),
+    "Quote": ("Cita", "Citation"),
+    "Who said it": ("Quién lo dijo", "Qui l'a dit"),
+    "Someone's words, set apart, with who said them.": (
+        "Las palabras de alguien, destacadas, con quién las dijo.",
+        "Les mots de quelqu'un, mis en valeur, avec leur auteur.",
+    ),
+    "Question": ("Pregunta", "Question"),
+    "Answer": ("Respuesta", "Réponse"),
+    "Question and answer": ("Pregunta y respuesta", "Question et réponse"),
+    "Questions": ("Preguntas", "Questions"),
+    "Questions and answers": ("Preguntas y respuestas", "Questions et réponses"),
+    "Frequently asked questions, each with its answer, all shown open so they print.": (
+        "Preguntas frecuentes, cada una con su respuesta, todas abiertas para que se impriman.",
+        "Questions fréquentes, chacune avec sa réponse, toutes ouvertes pour l'impression.",
+    ),
+    "Phase": ("Fase", "Phase"),
+    "Minutes": ("Minutos", "Minutes"),
+    "Notes": ("Notas", "Notes"),
+    "Length of the meeting in minutes": (
+        "Duración de la reunión en minutos",
+        "Durée de la séance en minutes",
+    ),
+    "Optional. If you fill it in, the phases must add up to it.": (
+        "Opcional. Si lo completas, las fases deben sumar esa cifra.",
+        "Facultatif. Si vous le remplissez, les phases doivent totaliser cette durée.",
+    ),
+    "Phases": ("Fases", "Phases"),
+    "Meeting agenda": ("Orden del día de la reunión", "Déroulé de la séance"),
+    "The phases of a meeting with their minutes; the page shows the times and the total.": (
+        "Las fases de una reunión con sus minutos; la página muestra los tiempos y el total.",
+        "Les phases d'une séance avec leurs minutes ; la page affiche les horaires et le total.",
+    ),
+    "The phases add up to %(total)d minute; keep a meeting under %(max)d.": (
+        (
+            "Las fases suman %(total)d minuto; una reunión debe durar menos de %(max)d.",
+            "Las fases suman %(total)d minutos; una reunión debe durar menos de %(max)d.",
+        ),
+        (
+            "Les phases totalisent %(total)d minute ; une séance doit rester sous %(max)d.",
+            "Les phases totalisent %(total)d minutes ; une séance doit rester sous %(max)d.",
+        ),
+    ),
+    "The phases add up to %(total)d minute, not %(planned)d. Change a phase or this length.": (
+        (
+            "Las fases suman %(total)d minuto, no %(planned)d. Cambia una fase o esta duración.",
+            "Las fases suman %(total)d minutos, no %(planned)d. Cambia una fase o esta duración.",
+        ),
+        (
+            "Les phases totalisent %(total)d minute, et non %(planned)d. Modifiez une phase ou cette durée.",
+            "Les phases totalisent %(total)d minutes, et non %(planned)d. Modifiez une phase ou cette durée.",
+        ),
+    ),
+    "Activity": ("Actividad", "Activité"),
+    "Note": ("Nota", "Note"),
+    "Optional: when or how to use the activity here.": (
+        "Opcional: cuándo o cómo usar aquí la actividad.",
+        "Facultatif : quand ou comment utiliser l'activité ici.",
+    ),
+    "A card for an activity from the library, with an optional note on how to use it here.": (
+        "Una ficha de una actividad de la biblioteca, con una nota opcional sobre cómo usarla aquí.",
+        "Une fiche d'activité de la bibliothèque, avec une note facultative sur son usage ici.",
+    ),
+    "Editors only: the activity chosen here is not published (or was deleted), so visitors see nothing in its place.": (
+        "Solo para el equipo editorial: la actividad elegida no está publicada (o se borró), así que el público no ve nada aquí.",
+        "Réservé à l'équipe éditoriale : l'activité choisie n'est pas publiée (ou a été supprimée), le public ne voit donc rien ici.",
+    ),
+    "Time": ("Hora", "Horaire"),
+    "Total": ("Total", "Total"),
+    "%(minutes)s minute": (
+        ("%(minutes)s minuto", "%(minutes)s minutos"),
+        ("%(minutes)s minute", "%(minutes)s minutes"),
+    ),
+    "Watch “%(title)s” on %(provider)s": (
+        "Ver «%(title)s» en %(provider)s",
+        "Regarder « %(title)s » sur %(provider)s",
+    ),
+    "Video: “%(title)s” (opens %(provider)s)": (
+        "Vídeo: «%(title)s» (abre %(provider)s)",
+        "Vidéo : « %(title)s » (ouvre %(provider)s)",
+    ),
+    # Links that other apps add to the site-wide navigation.
+    "Forum": ("Foro", "Forum"),
+    "Planner": ("Planificador", "Planificateur"),
 }
 
 
