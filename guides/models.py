@@ -228,7 +228,6 @@ class GuidePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.FilterField("locale"),
     ]
 
     parent_page_types = ["guides.GuideIndexPage", "guides.GuidePage"]
