@@ -124,3 +124,30 @@ def test_untranslated_guide_marks_missing_languages_in_the_switcher(client):
     page = soup(client.get("/en/guides/wrapping-up-a-circle/"))
     spanish = page.select_one('nav.language-switcher a[hreflang="es"]')
     assert spanish.select_one(".not-translated") is not None
+
+
+@pytest.mark.parametrize(
+    "path, phrases",
+    [
+        (
+            "/es/guias/estructura-de-una-reunion/",
+            [
+                "En esta página",
+                "Guías relacionadas",
+                "minutos de lectura",
+                "Capítulos de esta guía",
+                "Anterior",
+            ],
+        ),
+        ("/es/guias/", ["Por ahora, solo en inglés", "minutos de lectura", "(un capítulo de «"]),
+        (
+            "/fr/guides/qu-est-ce-qu-un-cercle-d-apprentissage/",
+            ["Sur cette page", "Guides associés", "Dernière relecture"],
+        ),
+        ("/fr/guides/", ["Pour l'instant, en anglais seulement", "minutes de lecture"]),
+    ],
+)
+def test_interface_strings_are_translated(client, path, phrases):
+    text = soup(client.get(path)).get_text()
+    for phrase in phrases:
+        assert phrase in text
