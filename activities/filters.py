@@ -107,7 +107,7 @@ class FacetCounts:
 
 
 class ActivityFilter:
-    def __init__(self, data, queryset, locale=None):
+    def __init__(self, data, queryset):
         self.data = data if isinstance(data, QueryDict) else QueryDict(mutable=True)
         if not isinstance(data, QueryDict):
             for key, value in (data or {}).items():
@@ -129,7 +129,6 @@ class ActivityFilter:
         ]
         default_sort = RELEVANCE if self.query else "newest"
         self.sort = cleaned.get("sort") or default_sort
-        self.locale = locale
         self.base = queryset
         self.search_ids = None
         if self.query:

@@ -41,6 +41,7 @@ class ActivitySubmissionForm(forms.Form):
         choices=PHASE.choices(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose every part of a meeting it suits."),
+        error_messages={"required": _("Choose at least one meeting phase.")},
     )
     duration_min = forms.IntegerField(label=_("Shortest run (minutes)"), min_value=1, max_value=MAX_MINUTES)
     duration_max = forms.IntegerField(label=_("Longest run (minutes)"), min_value=1, max_value=MAX_MINUTES)
@@ -55,13 +56,17 @@ class ActivitySubmissionForm(forms.Form):
         help_text=_("Leave empty if any size works."),
     )
     groupings = forms.MultipleChoiceField(
-        label=_("How people work"), choices=GROUPING.choices(), widget=forms.CheckboxSelectMultiple
+        label=_("How people work"),
+        choices=GROUPING.choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one way of grouping people.")},
     )
     settings = forms.MultipleChoiceField(
         label=_("Where it works"),
         choices=SETTING.choices(),
         widget=forms.CheckboxSelectMultiple,
         initial=["in-person"],
+        error_messages={"required": _("Choose at least one setting.")},
     )
     lowtech = forms.MultipleChoiceField(
         label=_("Works without"),

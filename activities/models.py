@@ -8,8 +8,8 @@ are boolean columns, one per option: see activities/facets.py for why.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Length, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -19,7 +19,7 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -70,29 +70,28 @@ class ActivityIndexPage(Page):
     def activities(self):
         """Live, public activities in this library. A translated library also
         lists the default language's activities that have no translation in
-        its language yet, so no library is empty while translation catches up."""
+        its language yet, so no library is empty while translation catches up.
+        Built from subqueries only: it costs no query until evaluated."""
         own = ActivityPage.objects.child_of(self)
-        condition = Q(pk__in=own.values("pk"))
-        if self.locale.language_code != settings.LANGUAGE_CODE:
-            source = (
-                ActivityIndexPage.objects.filter(
-                    translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-                )
-                .only("path", "depth")
-                .first()
-            )
-            if source is not None:
-                untranslated = ActivityPage.objects.child_of(source).exclude(
-                    translation_key__in=own.values("translation_key")
-                )
-                condition |= Q(pk__in=untranslated.values("pk"))
-        return ActivityPage.objects.live().public().filter(condition)
+        # The default language's library is the page with our translation key
+        # in that language; its children are the pages whose parent path is its path.
+        source_path = ActivityIndexPage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).values("path")[:1]
+        untranslated = (
+            ActivityPage.objects.filter(depth=self.depth + 1, locale__language_code=settings.LANGUAGE_CODE)
+            .annotate(parent_path=Substr("path", 1, self.depth * Page.steplen))
+            .filter(parent_path=Subquery(source_path))
+            .exclude(translation_key__in=own.values("translation_key"))
+        )
+        condition = ActivityPage.objects.child_of_q(self) | Q(pk__in=untranslated.values("pk"))
+        return ActivityPage.objects.live().public_in_sql().filter(condition)
 
     def get_context(self, request, *args, **kwargs):
         from .filters import ActivityFilter
 
         context = super().get_context(request, *args, **kwargs)
-        library = ActivityFilter(request.GET, self.activities(), locale=self.locale)
+        library = ActivityFilter(request.GET, self.activities())
         context["library"] = library
         context["page_obj"] = library.paginate(request.GET.get("page"), self.per_page)
         context["activities"] = context["page_obj"].object_list
@@ -100,6 +99,15 @@ class ActivityIndexPage(Page):
 
 
 class ActivityPageQuerySet(PageQuerySet):
+    def public_in_sql(self):
+        """Like public(), but as a NOT EXISTS subquery instead of a query that
+        loads every view restriction first: pages under a restricted page
+        (the restricted page's path is a prefix of theirs) are left out."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricted))
+
     def fits_in(self, minutes):
         """Activities that can be done within `minutes` (their shortest run fits)."""
         return self.filter(duration_min__lte=minutes)
@@ -448,7 +456,7 @@ class ActivityPage(Page):
                 )
         return list(
             ActivityPage.objects.live()
-            .public()
+            .public_in_sql()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .annotate(shared_tags=shared_tags, shared_phases=shared_phases)
@@ -461,7 +469,7 @@ class ActivityPage(Page):
         context["related_activities"] = self.related_activities()
         context["derived_from"] = self.derived_from.localized if self.derived_from_id else None
         context["derivatives"] = list(
-            self.derivatives.live().public().filter(locale_id=self.locale_id).order_by("title")
+            self.derivatives.live().public_in_sql().filter(locale_id=self.locale_id).order_by("title")
         )
         return context
 

@@ -98,7 +98,8 @@ def load_candidates(library, request):
         )
     if request.setting:
         suits &= Q(**{SETTING.option(request.setting).field: True})
-    condition = suits | Q(pk__in=request.picked_ids) if request.picked_ids else suits
+    # An empty Q() would vanish from "suits | picked"; no condition means everything.
+    condition = suits | Q(pk__in=request.picked_ids) if suits and request.picked_ids else suits
     pages = list(library.activities().filter(condition).order_by("duration_min", "title"))
     return {page.pk: candidate_from(page) for page in pages}, {page.pk: page for page in pages}
 

@@ -99,10 +99,10 @@ def _submission_form(request, library, page=None, status=None, limit_reached=Fal
         candidate = draft or ActivityPage(
             owner=request.user, submitted_by=request.user, locale=library.locale
         )
-        if valid:
-            form.apply_to(candidate, formset.steps())
-            form.check_rules(candidate)
-            valid = not form.errors
+        # The model's rules run on whatever is valid so far, so every problem shows at once.
+        form.apply_to(candidate, formset.steps())
+        form.check_rules(candidate)
+        valid = valid and not form.errors
         if valid and page is None and limit_reached and action != "preview":
             form.add_error(None, submissions.limit_message())
             valid = False
