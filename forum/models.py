@@ -98,6 +98,18 @@ class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
             qs = qs.annotate(viewer_last_read_at=Subquery(last_read))
         return qs
 
+    def with_viewer_state(self, user):
+        """Whether the member watches each thread and when they last read it,
+        in the same query."""
+        if not user.is_authenticated:
+            return self
+        return self.annotate(
+            viewer_watching=Exists(ThreadWatch.objects.filter(user=user, thread=OuterRef("pk"))),
+            viewer_last_read_at=Subquery(
+                ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("last_read_at")[:1]
+            ),
+        )
+
     def by_activity(self):
         return self.order_by("-last_activity_at", "-pk")
 
@@ -248,6 +260,23 @@ class Thread(index.Indexed, models.Model):
             Thread.objects.select_for_update().only("pk").get(pk=self.pk)
             Thread.objects.filter(pk=self.pk).recount()
         self.refresh_from_db(fields=["reply_count", "last_post", "last_poster", "last_activity_at"])
+
+    def mark_read(self, user, posts, request=None):
+        """The member has seen these posts: move their read marker forward and
+        mark notifications about them as read. The unread count is kept on the
+        request for the header, so a page costs one COUNT and writes only when
+        something changed."""
+        if posts:
+            newest = max(post.created for post in posts)
+            previous = getattr(self, "viewer_last_read_at", None)
+            if previous is None or newest > previous:
+                ThreadRead.mark(user, self, newest)
+        unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+        count = unread.count()
+        if count and posts:
+            count -= unread.filter(post__in=[post.pk for post in posts]).update(read_at=timezone.now())
+        if request is not None:
+            request._forum_unread_count = count
 
     def accept(self, post, *, by):
         if post.thread_id != self.pk or post.pk == self.first_post_id:

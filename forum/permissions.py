@@ -8,14 +8,21 @@ permissions; the only model permissions the forum uses are Wagtail's, for
 editors managing categories as snippets (granted in a data migration).
 """
 
+from django.db.models import prefetch_related_objects
+
 
 def is_moderator(user):
-    """Cached on the user object: `is_forum_moderator` reads the user's groups."""
+    """`is_forum_moderator` reads the user's groups; they are prefetched once
+    so that this and every other role check in the request (the account
+    menu asks `is_site_editor`) share one query."""
     if not getattr(user, "is_authenticated", False):
         return False
     cached = getattr(user, "_forum_is_moderator", None)
     if cached is None:
-        cached = bool(user.is_forum_moderator)
+        target = getattr(user, "_wrapped", user)  # request.user is a lazy object
+        if "groups" not in getattr(target, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([target], "groups")
+        cached = bool(target.is_forum_moderator)
         user._forum_is_moderator = cached
     return cached
 

@@ -95,10 +95,12 @@ def thread_redirect(request, pk):
 
 
 def thread_detail(request, pk, slug):
+    user = request.user
     thread = get_object_or_404(
-        Thread.objects.select_related("category", "author", "page", "first_post"), pk=pk
+        Thread.objects.select_related("category", "author", "page", "first_post").with_viewer_state(user),
+        pk=pk,
     )
-    if not can_view_thread(request.user, thread):
+    if not can_view_thread(user, thread):
         raise Http404
     if slug != thread.slug:
         url = thread.get_absolute_url()
@@ -106,13 +108,14 @@ def thread_detail(request, pk, slug):
             url += f"?page={request.GET['page']}"
         return redirect(url, permanent=True)
 
-    user = request.user
     paginator = Paginator(Post.objects.filter(thread=thread).in_order(), POSTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     start = page_obj.start_index() - 1 if paginator.count else 0
     posts = list(
         Post.objects.filter(thread=thread).for_display(user).in_order()[start : start + POSTS_PER_PAGE]
     )
+    for post in posts:
+        post.thread = thread  # one thread object for all, no query per post
     page_obj.object_list = posts
 
     accepted = None
@@ -134,20 +137,12 @@ def thread_detail(request, pk, slug):
         "can_accept": can_accept_answer(user, thread),
     }
     if user.is_authenticated:
-        previous_read = (
-            ThreadRead.objects.filter(user=user, thread=thread).values_list("last_read_at", flat=True).first()
-        )
+        previous_read = thread.viewer_last_read_at
         context["first_unread_id"] = next(
             (post.pk for post in posts if previous_read and post.created > previous_read), None
         )
-        if posts:
-            newest_seen = max(post.created for post in posts)
-            if previous_read is None or newest_seen > previous_read:
-                ThreadRead.mark(user, thread, newest_seen)
-        Notification.objects.filter(
-            recipient=user, read_at__isnull=True, post__thread=thread, post__in=[p.pk for p in posts]
-        ).update(read_at=timezone.now())
-        context["watching"] = ThreadWatch.objects.filter(user=user, thread=thread).exists()
+        thread.mark_read(user, posts, request=request)
+        context["watching"] = thread.viewer_watching
         context["reply_form"] = ReplyForm(user=user, thread=thread)
         for post in posts:
             post.can_edit = can_edit_post(user, post)

@@ -1,0 +1,115 @@
+"""The thread page's query budget: under 15, and the same for 5 posts as
+for 40 (likes counted by annotation, the viewer's likes in the same query)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from forum.models import Like, Notification, Thread
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 15
+
+
+@pytest.fixture
+def people(django_user_model):
+    return [make_user(django_user_model, f"person{number}") for number in range(4)]
+
+
+def build_thread(category, people, posts, title):
+    start = timezone.now() - timedelta(days=3)
+    thread = Thread.start(
+        category=category,
+        author=people[0],
+        title=title,
+        source="Opening post of a thread used to measure queries.",
+        is_question=True,
+        tags=["budget", "queries"],
+        created=start,
+    )
+    replies = []
+    for number in range(posts - 1):
+        author = people[number % len(people)]
+        replies.append(
+            thread.add_reply(
+                author=author,
+                source=f"Reply number {number} mentioning @person1 with a [link](https://example.org/{number}).",
+                created=start + timedelta(minutes=number + 1),
+            )
+        )
+    for post in replies:
+        for liker in people:
+            if liker.pk != post.author_id:
+                Like.objects.create(user=liker, post=post)
+        Notification.objects.create(recipient=people[0], kind="reply", post=post, actor=post.author)
+    if len(replies) > 1:
+        thread.accept(replies[1], by=people[0])
+    thread.refresh_from_db()
+    return thread
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def layout_queries(client):
+    """What the site's shared layout costs this viewer (header navigation,
+    footer, account menu, notification count, Wagtail user bar): a forum page
+    that runs no query of its own, the unsubscribe page for a bad token."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(reverse("forum:unsubscribe", args=["not-a-token"]))
+    assert response.status_code == 404
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "member", "moderator"])
+def test_thread_page_queries_do_not_grow_with_posts(client, category, people, moderator, viewer):
+    small = build_thread(category, people, 5, "A short thread for counting")
+    large = build_thread(category, people, 40, "A long thread for counting")
+    if viewer == "member":
+        client.force_login(people[0])  # has unread notifications about these posts
+    elif viewer == "moderator":
+        client.force_login(moderator)
+    client.get(reverse("forum:index"))  # warm caches that are per process, not per request
+
+    counts = {}
+    for name, thread, page in [("small", small, 1), ("large", large, 1), ("large-2", large, 2)]:
+        counts[name] = count_queries(client, thread.get_absolute_url() + f"?page={page}")
+    counts["again"] = count_queries(client, large.get_absolute_url() + "?page=2")
+    assert counts["small"] == counts["large"] == counts["large-2"], counts
+
+    layout = layout_queries(client)
+    own = counts["small"] - layout
+    # The thread, the post count, the posts with their likes, the tags; for a
+    # member also the read marker and the notifications about these posts.
+    assert own <= (4 if viewer == "anonymous" else 6), counts
+    assert counts["again"] <= counts["small"]  # nothing new to mark: no writes
+    if viewer == "anonymous":
+        assert counts["small"] < BUDGET, counts
+
+
+def test_thread_lists_do_not_grow_with_threads(client, category, people):
+    client.force_login(people[0])
+    build_thread(category, people, 3, "First thread in the list")
+    url = reverse("forum:category", args=[category.slug])
+    client.get(url)
+    few = count_queries(client, url)
+    for number in range(6):
+        build_thread(category, people, 2, f"Another thread in the list {number}")
+    assert count_queries(client, url) == few
+    layout = layout_queries(client)
+    # Category, watch state, thread count, threads (with unread markers).
+    assert few - layout <= 4
+    # Thread count and threads; categories with their counts and the latest threads.
+    assert count_queries(client, reverse("forum:latest")) - layout <= 2
+    assert count_queries(client, reverse("forum:index")) - layout <= 2
