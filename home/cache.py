@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "pagecache:generation"
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/", "/static/", "/media/")
+EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
 # Apps whose saved rows appear on public pages.
 INVALIDATING_APPS = {"wagtailcore", "home", "guides", "activities", "forum", "taggit"}
 

@@ -42,3 +42,11 @@ def editor(django_user_model):
 @pytest.fixture
 def moderator(django_user_model):
     return django_user_model.objects.get(username="moderator")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, as its database changes are rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()

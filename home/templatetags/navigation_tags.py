@@ -1,51 +1,81 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.cache import generation
 from home.models import FooterSettings, NavigationSettings
+
+CHROME_CACHE_SECONDS = 60 * 60
 
 register = template.Library()
 
 
-def _localized_pages(links):
+def _localized_links(links):
     """The linked pages in the active language where a live translation
-    exists, else in their own language. One query for all links."""
+    exists, else in their own language, as plain dicts (title, url, path) that
+    can be cached. One query for all links."""
     pages = [link.page for link in links]
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
-        return [page for page in pages if page.live]
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=[page.translation_key for page in pages], locale=locale
-        )
-    }
-    return [translated.get(page.translation_key, page) for page in pages if page.live]
+        locale = None
+    translated = {}
+    if locale is not None:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=[page.translation_key for page in pages], locale=locale
+            )
+        }
+    return [
+        {"title": shown.title, "url": shown.url, "path": shown.path}
+        for shown in (translated.get(page.translation_key, page) for page in pages if page.live)
+    ]
+
+
+def _cached_chrome(name, build):
+    """Header and footer links change only when an editor saves settings or
+    publishes a page; both bump the page-cache generation (home.cache), so the
+    links are kept per language until then and cost no query."""
+    key = f"chrome:{generation()}:{name}:{translation.get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CHROME_CACHE_SECONDS)
+    return value
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    setting = NavigationSettings.load(request_or_site=context.get("request"))
-    links = setting.links.select_related("page").all()
+    request = context.get("request")
+
+    def build():
+        setting = NavigationSettings.load(request_or_site=request)
+        return _localized_links(setting.links.select_related("page").all())
+
     current = context.get("page")
     return {
-        "pages": _localized_pages(links),
+        "pages": _cached_chrome("navigation", build),
         "current_path": getattr(current, "path", ""),
-        "request": context.get("request"),
+        "request": request,
     }
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    setting = FooterSettings.load(request_or_site=context.get("request"))
-    return {
-        "pages": _localized_pages(setting.links.select_related("page").all()),
-        "contact_email": setting.contact_email,
-        "request": context.get("request"),
-    }
+    request = context.get("request")
+
+    def build():
+        setting = FooterSettings.load(request_or_site=request)
+        return {
+            "pages": _localized_links(setting.links.select_related("page").all()),
+            "contact_email": setting.contact_email,
+        }
+
+    return {**_cached_chrome("footer", build), "request": request}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

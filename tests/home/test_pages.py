@@ -120,3 +120,18 @@ def test_locales_exist_for_every_language():
 def test_interface_strings_are_translated(client, language, text):
     # Compiled .mo files are committed, so a fresh clone needs no gettext tools.
     assert text in client.get(f"/{language}/").content.decode()
+
+
+def test_header_and_footer_links_are_cached_until_settings_change(client, django_assert_max_num_queries):
+    from home.models import NavigationSettings
+
+    client.get("/en/about/")
+    with django_assert_max_num_queries(9):
+        client.get("/en/about/")
+    navigation = NavigationSettings.load()
+    link = navigation.links.order_by("sort_order").last()
+    link.page = StandardPage.objects.get(slug="privacy")
+    link.save()
+    navigation.save()
+    nav = soup(client.get("/en/about/")).select(".main-nav a")
+    assert "Privacy" in [a.get_text() for a in nav]

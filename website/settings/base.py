@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
