@@ -141,11 +141,11 @@ TRANSLATIONS = {
     "Menu": ("Menú", "Menu"),
     "Main": ("Principal", "Principal"),
     "Language": ("Idioma", "Langue"),
-    "This page is not available in this language yet; the link leads to its home page.": (
-        "Esta página aún no está disponible en este idioma; el enlace lleva a su página de inicio.",
-        "Cette page n'existe pas encore dans cette langue ; le lien mène à sa page d'accueil.",
+    "This page is not available in this language yet; the link leads to the nearest page that is.": (
+        "Esta página aún no está disponible en este idioma; el enlace lleva a la página más cercana que sí lo está.",
+        "Cette page n'existe pas encore dans cette langue ; le lien mène à la page la plus proche qui existe.",
     ),
-    "home page": ("página de inicio", "page d'accueil"),
+    "not translated yet": ("aún sin traducir", "pas encore traduite"),
     "Pages": ("Páginas", "Pages"),
     "Previous": ("Anterior", "Précédent"),
     "Page %(number)s of %(total)s": ("Página %(number)s de %(total)s", "Page %(number)s sur %(total)s"),
@@ -314,6 +314,7 @@ TRANSLATIONS = {
 def fill(language_index, code):
     path = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"
     po = polib.pofile(str(path))
+    po[:] = [entry for entry in po if not entry.obsolete]
     missing = []
     for entry in po:
         value = TRANSLATIONS.get(entry.msgid)

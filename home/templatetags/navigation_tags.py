@@ -81,35 +81,52 @@ def footer_links(context):
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """A link per language. On a Wagtail page it leads to that page's
-    translation, or to that language's home page (marked as such) when the page
-    has not been translated; on other views, to the same URL in that language."""
+    translation or, when the page has not been translated, to its nearest
+    ancestor that has (a guide's index, else the home page), marked as such; on
+    other views, to the same URL in that language."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
     links = []
-    translations = {}
-    homes = {}
+    urls = {}
+    fallbacks = {}
     if isinstance(page, Page):
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(request)
-        if len(translations) < len(settings.LANGUAGES):
-            site_root = page.get_site().root_page if page.get_site() else None
-            if site_root is not None:
-                for home in site_root.get_translations(inclusive=True).live().select_related("locale"):
-                    homes[home.locale.language_code] = home.get_url(request)
+            urls[other.locale.language_code] = other.get_url(request)
+        if len(urls) < len(settings.LANGUAGES):
+            fallbacks = _nearest_translated_ancestors(page, request)
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
-            url = translations.get(code)
+            url = urls.get(code)
             available = url is not None
-            url = url or homes.get(code) or "/" + code + "/"
+            url = url or fallbacks.get(code) or f"/{code}/"
         else:
-            path = request.get_full_path() if request else "/"
-            url = translate_url(path, code)
+            url = translate_url(request.get_full_path() if request else "/", code)
             available = True
         links.append(
             {"code": code, "name": name, "url": url, "available": available, "current": code == current}
         )
     return {"links": links}
+
+
+def _nearest_translated_ancestors(page, request):
+    """For each language, the URL of the deepest live ancestor of `page` that
+    exists in that language. Two queries."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key", "depth"))
+    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+    best = {}
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=depth_of)
+        .select_related("locale")
+        .only("url_path", "translation_key", "locale__language_code")
+    )
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        depth = depth_of[candidate.translation_key]
+        if code not in best or depth > best[code][0]:
+            best[code] = (depth, candidate)
+    return {code: candidate.get_url(request) for code, (_depth, candidate) in best.items()}
 
 
 @register.filter

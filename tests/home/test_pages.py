@@ -92,6 +92,17 @@ def test_language_switcher_says_when_a_page_is_not_translated(client):
     assert switcher.select_one('a[hreflang="en"] .not-translated') is None
 
 
+def test_untranslated_page_links_to_its_nearest_translated_ancestor(client):
+    about = StandardPage.objects.get(slug="about")
+    chapter = StandardPage(title="Our history", slug="our-history")
+    about.add_child(instance=chapter)
+    chapter.save_revision().publish()
+    switcher = soup(client.get("/en/about/our-history/")).select_one("nav.language-switcher")
+    spanish = switcher.select_one('a[hreflang="es"]')
+    assert spanish["href"] == "/es/acerca-de/"
+    assert spanish.select_one(".not-translated") is not None
+
+
 def test_language_switcher_on_non_page_views_keeps_the_path(client):
     switcher = soup(client.get("/en/accounts/login/")).select_one("nav.language-switcher")
     links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
