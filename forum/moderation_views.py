@@ -41,12 +41,11 @@ def moderator_required(view):
 def queue(request):
     open_flags = Flag.objects.open().select_related("reporter").order_by("created")
     flagged = (
-        Post.objects.filter(flags__resolved_at__isnull=True)
+        Post.objects.filter(pk__in=Flag.objects.open().values("post"))
         .annotate(open_flag_count=Count("flags", filter=Q(flags__resolved_at__isnull=True)))
         .select_related("author", "thread")
         .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
         .order_by("-open_flag_count", "created")
-        .distinct()
     )
     hidden = Post.objects.filter(is_hidden=True).select_related("author", "thread").order_by("-created")[:20]
     hidden_threads = Thread.objects.filter(is_hidden=True).select_related("category")[:20]

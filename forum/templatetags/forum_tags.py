@@ -35,3 +35,11 @@ def is_new_to(thread, user):
     if not hasattr(thread, "viewer_last_read_at") or thread.viewer_last_read_at is not None:
         return False
     return thread.created > user.date_joined
+
+
+@register.filter
+def forum_moderator(user):
+    """Whether this member moderates the forum (one cached groups query)."""
+    from forum.permissions import is_moderator
+
+    return is_moderator(user)

@@ -246,6 +246,7 @@ def test_flag_goes_to_the_queue_and_hiding_resolves_it(client, veteran, moderato
     flag = Flag.objects.get(post=reply_post)
     client.force_login(moderator)
     queue = soup(client.get(reverse("forum:moderation_queue")))
+    assert len(queue.select(".queue-item")) == 2  # the demo's flagged post and this one
     link = queue.find("a", href=reverse("forum:post", args=[reply_post.pk]))
     item = link.find_parent("li", class_="queue-item")
     assert "1 open flag" in item.get_text() and "Unkind." in item.get_text()
@@ -263,7 +264,9 @@ def test_flag_goes_to_the_queue_and_hiding_resolves_it(client, veteran, moderato
 
 def test_demo_flag_is_waiting_in_the_queue(client, moderator):
     client.force_login(moderator)
-    text = soup(client.get(reverse("forum:moderation_queue"))).get_text()
+    queue = soup(client.get(reverse("forum:moderation_queue")))
+    assert len(queue.select(".queue-item")) == 1  # only flagged posts, not every post
+    text = queue.get_text()
     assert "book sale" in text and "It is off-topic for this thread" in text
 
 
