@@ -47,3 +47,9 @@ e2e: $(VENV)/.installed
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --no-package-lock
 	$(BIN)/python -m pytest -m e2e -p no:cacheprovider -p no:xdist $(PYTEST_ARGS)
+
+## Benchmark: 1,000 activities, 100 guides, 300 threads x 40 posts served by gunicorn
+## (production settings) on SQLite then PostgreSQL, measured with wrk on 127.0.0.1.
+bench: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
