@@ -17,6 +17,10 @@ from .forms import MAX_STEPS, ActivitySubmissionForm, SavePlanForm, step_formset
 from .models import ActivityIndexPage, ActivityPage, SavedPlan
 from .workflow import active_workflow_states, submission_status
 
+# The header link to the planner lives in templates/includes/main_navigation.html;
+# its label is translated in this app's catalogue.
+PLANNER_NAV_LABEL = gettext_lazy("Planner")
+
 ROLE_LABELS = {
     "checkin": gettext_lazy("Check-in"),
     "learning": gettext_lazy("Learning activity"),
@@ -78,7 +82,7 @@ def edit(request, page_id):
     if not status.editable:
         messages.info(
             request,
-            _("This activity is %(status)s, so it cannot be changed now.") % {"status": status.label.lower()},
+            _("This activity cannot be changed now (status: %(status)s).") % {"status": status.label},
         )
         return redirect("activities:mine")
     return _submission_form(request, page.get_parent().specific, page=page, status=status)

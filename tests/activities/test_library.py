@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from activities.filters import ActivityFilter
 from home.translation import translate
@@ -344,6 +345,7 @@ def test_discuss_link_appears_when_the_forum_provides_it(client, make_activity):
         assert discuss in links
 
 
+@translation.override("en")
 def test_activity_card_include(make_activity, rf):
     from django.template.loader import render_to_string
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import Page
 
 from activities.models import ActivityIndexPage, ActivityPage
@@ -52,6 +53,7 @@ def test_clean_rejects_inconsistent_activities(make_activity, fields, field):
     assert field in error.value.message_dict
 
 
+@translation.override("en")
 def test_clean_accepts_a_consistent_activity_and_no_upper_group_limit(make_activity):
     page = make_activity("Fine", duration_min=10, duration_max=10, group_min=1, group_max=None)
     page.clean()
@@ -67,6 +69,7 @@ def test_an_activity_cannot_be_derived_from_itself(make_activity):
     assert "derived_from" in error.value.message_dict
 
 
+@translation.override("en")
 def test_display_helpers(make_activity):
     page = make_activity(
         "Display",
