@@ -55,7 +55,9 @@ def send_notification_email(notification_id):
     if notification is None:
         return "skipped"
     recipient = notification.recipient
-    profile = ForumProfile.for_user(recipient)
+    # Not for_user(): a profile created here would take the language of
+    # whoever triggered the notification, not the recipient's.
+    profile = ForumProfile.objects.filter(user=recipient).first() or ForumProfile(user=recipient)
     if profile.email_notifications != ForumProfile.Email.IMMEDIATE or not recipient.email:
         return "skipped"
     with translation.override(profile.email_language):

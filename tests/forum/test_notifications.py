@@ -219,3 +219,12 @@ def test_preferences_form(client, author):
     assert response.status_code == 302
     profile = ForumProfile.for_user(author)
     assert (profile.email_notifications, profile.email_language) == ("digest", "fr")
+
+
+def test_recipient_without_settings_gets_mail_in_the_default_language(client, veteran, author, thread):
+    mail.outbox.clear()
+    client.force_login(veteran)
+    response = client.post(f"/fr/forum/t/{thread.pk}/reply/", {"source": TEXT, "submit": "1"})
+    assert response.status_code == 302
+    assert "/en/forum/unsubscribe/" in mail.outbox[0].body  # not the poster's French
+    assert not ForumProfile.objects.filter(user=author).exists()
