@@ -8,14 +8,16 @@ from .tasks import APPROVED, CHANGES_REQUESTED, notify_submitter
 
 
 def _member_submission(workflow_state):
-    """The ActivityPage behind `workflow_state` if a member submitted it, else None."""
+    """The ActivityPage behind `workflow_state` if the member who submitted
+    the activity also started this review, else None (an editor reviewing
+    someone's published activity does not e-mail them)."""
     from .models import ActivityPage
 
     model = workflow_state.content_type.model_class()
     if model is None or not issubclass(model, ActivityPage):
         return None
     page = ActivityPage.objects.filter(pk=workflow_state.object_id).only("pk", "submitted_by_id").first()
-    if page is None or page.submitted_by_id is None:
+    if page is None or page.submitted_by_id is None or page.submitted_by_id != workflow_state.requested_by_id:
         return None
     return page
 
@@ -43,7 +45,7 @@ def _skip_member_submissions(notifier):
 
     def handler(sender, instance, **kwargs):
         page = _member_submission(instance)
-        if page is not None and page.submitted_by_id == instance.requested_by_id:
+        if page is not None:
             requester = instance.requested_by
             if not requester.has_perm("wagtailadmin.access_admin"):
                 return None

@@ -370,3 +370,16 @@ def test_demo_submissions_wait_in_review(django_user_model):
     assert sent_back.submitted_by == sam
     assert state_of(sent_back).status == WorkflowState.STATUS_NEEDS_CHANGES
     assert "friendly" in state_of(sent_back).current_task_state.comment
+
+
+def test_editors_reviewing_a_published_activity_do_not_email_its_author(editor, django_user_model):
+    sam = django_user_model.objects.get(username="sam")
+    page = ActivityPage.objects.get(slug="talk-about-failure", locale__language_code="en")
+    page.tips = "Share your own failure first."
+    page.save_revision(user=editor)
+    state = page.get_workflow().start(page, editor)
+    mail.outbox.clear()
+    state.current_task_state.specific.approve(user=editor)
+    assert not [message for message in mail.outbox if sam.email in message.to]
+    page.refresh_from_db()
+    assert page.tips == "Share your own failure first."
