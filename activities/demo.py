@@ -179,5 +179,5 @@ def seed(stdout=None):
     if stdout is not None:
         live = ActivityPage.objects.live().count()
         stdout.write(
-            f"Activities: {live} published ({created} new), {len(IN_REVIEW) + 1} demo submissions in review."
+            f"Activities: {live} published ({created} new); members' submissions: {len(IN_REVIEW)} in review, 1 sent back with changes requested."
         )
