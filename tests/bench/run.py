@@ -319,6 +319,16 @@ def bench_database(label, database_url, duration):
     return {"label": label, "counts": dataset["counts"], "build_seconds": build_seconds, "results": results}
 
 
+def cpu_name():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def code_version():
     """The commit measured, and how many tracked files differed from it (the
     checkout is shared with work in progress)."""
@@ -399,7 +409,7 @@ def main():
 
     header = (
         f"Run on {datetime.date.today().isoformat()} ({version}), {os.cpu_count()} cores "
-        f"({platform.processor() or platform.machine()}), Python {platform.python_version()}: "
+        f"({cpu_name()}), Python {platform.python_version()}: "
         f"gunicorn {WORKERS} sync workers, wrk {THREADS} threads / {CONNECTIONS} connections / "
         f"{args.duration} s per page after one visit and a 1 s warm-up, anonymous, page cache in Redis. "
         f"SQL queries: the second uncached request with the test client (the first, with empty caches, "
