@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
+    # Wagtail's own front-end sign-in form (for private pages) would bypass
+    # allauth's rate limits: send it to the one sign-in page instead.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("forum/", include("forum.urls")),
     path("", include("activities.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
