@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 
-.PHONY: run setup test test-fast e2e bench lint format migrations-check clean
+.PHONY: run setup test test-fast e2e bench load lint format migrations-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -47,6 +47,11 @@ e2e: $(VENV)/.installed
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --no-package-lock
 	$(BIN)/python -m pytest -m e2e -p no:cacheprovider -p no:xdist $(PYTEST_ARGS)
+
+## Bounded load test: 50 members reading and replying for 2 minutes on 127.0.0.1.
+load: $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-load.txt
+	$(BIN)/python tests/load/run.py
 
 ## Benchmark: 1,000 activities, 100 guides, 300 threads x 40 posts served by gunicorn
 ## (production settings) on SQLite then PostgreSQL, measured with wrk on 127.0.0.1.
