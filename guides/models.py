@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
@@ -34,6 +35,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock, activity_page_model, table_of_contents
+from home.cache import generation
+from home.translation import locale_by_id
 
 WORDS_PER_MINUTE = 200
 # Keys of the body's stored JSON that hold no prose: block types and ids,
@@ -86,6 +89,8 @@ class GuideIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
+    # Root (1) > home page (2) > guide index (3): every guide's path starts with its index's.
+    depth_in_tree = 3
     subpage_types = ["guides.GuidePage"]
     max_count_per_parent = 1
 
@@ -167,6 +172,22 @@ class Handbook:
 
     def find(self, page_id):
         return next((guide for guide in self.guides if guide.pk == page_id), None)
+
+    CACHE_SECONDS = 60 * 60
+
+    @classmethod
+    def outline_for(cls, guide):
+        """(index page, handbook outline) for a guide. Every guide page shows
+        the same outline, which changes only when a page is published or a
+        guides row saved; both bump the cache generation (home.cache), so the
+        outline is kept until then instead of costing two queries a page."""
+        key = f"handbook:{generation()}:{guide.path[: GuideIndexPage.depth_in_tree * Page.steplen]}"
+        cached = cache.get(key)
+        if cached is None:
+            index_page = guide.guide_index()
+            cached = (index_page, cls(index_page) if index_page else None)
+            cache.set(key, cached, cls.CACHE_SECONDS)
+        return cached
 
 
 class GuidePageQuerySet(PageQuerySet):
@@ -284,8 +305,7 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.guide_index()
-        handbook = Handbook(index_page) if index_page else None
+        index_page, handbook = Handbook.outline_for(self)
         current = handbook.find(self.pk) if handbook else None
         previous, following = handbook.neighbours(self) if handbook else (None, None)
         guide = getattr(current, "guide", current)  # the top-level guide this page is or belongs to
@@ -345,9 +365,14 @@ class GuidePage(Page):
                 .defer_streamfields()
                 .select_related("locale")
             }
-        return {
+        shown = {
             page.pk: localized.get(page.translation_key) or (page if page.live else None) for page in chosen
         }
+        for page in shown.values():
+            if page is not None and page.locale_id != self.locale_id and not Page.locale.is_cached(page):
+                # Cards in another language say which; the locale costs no query.
+                page.locale = locale_by_id(page.locale_id)
+        return shown
 
 
 class GuideRelatedLink(Orderable):

@@ -1,7 +1,9 @@
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from .cache import invalidate, invalidate_for_model
+from .translation import forget_locales
 
 
 def connect():
@@ -9,3 +11,5 @@ def connect():
     page_unpublished.connect(invalidate, dispatch_uid="pagecache-unpublished")
     post_save.connect(invalidate_for_model, dispatch_uid="pagecache-saved")
     post_delete.connect(invalidate_for_model, dispatch_uid="pagecache-deleted")
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="locales-saved")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="locales-deleted")

@@ -6,6 +6,8 @@ Used by the demo loader so that translated pages are real wagtail-localize
 translations an editor can open and continue in the admin.
 """
 
+import functools
+
 from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
@@ -57,3 +59,23 @@ def strings_for(texts, language_code):
     each a dict such as {"en": "About", "es": "Acerca de", "fr": "À propos"}.
     Texts without the language are left out (they fall back to the source)."""
     return {text["en"]: text[language_code] for text in texts if language_code in text}
+
+
+@functools.cache
+def _locales_by_id():
+    return {locale.pk: locale for locale in Locale.objects.all()}
+
+
+def locale_by_id(pk):
+    """The Locale with this id, from a per-process table: there are a handful
+    of locales and they almost never change (home.signals clears the table
+    when one does), so showing a page's language costs no query."""
+    locale = _locales_by_id().get(pk)
+    if locale is None:
+        _locales_by_id.cache_clear()
+        locale = _locales_by_id().get(pk)
+    return locale
+
+
+def forget_locales(**kwargs):
+    _locales_by_id.cache_clear()

@@ -31,7 +31,12 @@ def search(request):
     return render(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list, "forum_threads": forum_threads},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "results": page_obj.object_list,
+            "forum_threads": forum_threads,
+        },
     )
 
 
@@ -57,7 +62,8 @@ def posted_fields(request):
     return [
         {"name": name, "label": name.replace("_", " ").capitalize(), "value": value}
         for name, values in request.POST.lists()
-        if name != "csrfmiddlewaretoken" and not any(marker in name.lower() for marker in SECRET_FIELD_MARKERS)
+        if name != "csrfmiddlewaretoken"
+        and not any(marker in name.lower() for marker in SECRET_FIELD_MARKERS)
         for value in values
     ]
 

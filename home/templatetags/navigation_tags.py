@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -87,17 +88,12 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    is_page = isinstance(page, Page)
+    translations, fallbacks = _page_and_ancestor_translations(page, request) if is_page else ({}, {})
     links = []
-    urls = {}
-    fallbacks = {}
-    if isinstance(page, Page):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[other.locale.language_code] = other.get_url(request)
-        if len(urls) < len(settings.LANGUAGES):
-            fallbacks = _nearest_translated_ancestors(page, request)
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
-            url = urls.get(code)
+        if is_page:
+            url = translations.get(code)
             available = url is not None
             url = url or fallbacks.get(code) or f"/{code}/"
         else:
@@ -109,24 +105,27 @@ def language_switcher(context):
     return {"links": links}
 
 
-def _nearest_translated_ancestors(page, request):
-    """For each language, the URL of the deepest live ancestor of `page` that
-    exists in that language. Two queries."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key", "depth"))
-    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
-    best = {}
+def _page_and_ancestor_translations(page, request):
+    """({language: URL of this page's translation}, {language: URL of the
+    deepest translated ancestor}), in one query: the ancestors' paths are
+    prefixes of the page's own path, so their translation keys come from a
+    subquery."""
+    ancestor_paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
+    ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
     candidates = (
         Page.objects.live()
-        .filter(translation_key__in=depth_of)
+        .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
         .select_related("locale")
-        .only("url_path", "translation_key", "locale__language_code")
+        .only("url_path", "depth", "translation_key", "locale__language_code")
     )
+    translations, deepest = {}, {}
     for candidate in candidates:
         code = candidate.locale.language_code
-        depth = depth_of[candidate.translation_key]
-        if code not in best or depth > best[code][0]:
-            best[code] = (depth, candidate)
-    return {code: candidate.get_url(request) for code, (_depth, candidate) in best.items()}
+        if candidate.translation_key == page.translation_key:
+            translations[code] = candidate.get_url(request)
+        elif code not in deepest or candidate.depth > deepest[code].depth:
+            deepest[code] = candidate
+    return translations, {code: ancestor.get_url(request) for code, ancestor in deepest.items()}
 
 
 @register.filter
