@@ -4,6 +4,7 @@ prepares the site and the accounts; talks to 127.0.0.1 only."""
 import itertools
 import os
 import re
+import time
 import uuid
 
 from locust import HttpUser, between, task
@@ -12,6 +13,8 @@ PASSWORD = os.environ["LOAD_PASSWORD"]
 THREAD_IDS = [int(pk) for pk in os.environ["LOAD_THREAD_IDS"].split(",")]
 USERNAMES = itertools.cycle(os.environ["LOAD_USERNAMES"].split(","))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ERROR = re.compile(r'class="(?:error|form-errors)"[^>]*>\s*(?:<p>)?([^<]+)')
+POST_INTERVAL = 7  # seconds; the forum's cooldown for established members is 5
 
 
 class Member(HttpUser):
@@ -23,6 +26,7 @@ class Member(HttpUser):
         self.username = next(USERNAMES)
         self.thread_index = THREAD_IDS.index(THREAD_IDS[hash(self.username) % len(THREAD_IDS)])
         self.posted = 0
+        self.last_post = 0.0
         response = self.client.get("/en/accounts/login/", name="sign-in form")
         token = CSRF.search(response.text).group(1)
         with self.client.post(
@@ -58,10 +62,14 @@ class Member(HttpUser):
 
     @task(2)
     def reply(self):
+        if time.monotonic() - self.last_post < POST_INTERVAL:
+            # Like a person, wait past the forum's cooldown before writing again.
+            return self.read_thread()
         pk = THREAD_IDS[self.thread_index]
         form = self.client.get(f"/en/forum/t/{pk}/reply/", name="reply form")
         token = CSRF.search(form.text).group(1)
-        text = f"Load test reply {uuid.uuid4().hex}: what worked for us was pairing people up early."
+        marker = f"Load test reply {uuid.uuid4().hex}"
+        text = f"{marker}: what worked for us was pairing people up early."
         with self.client.post(
             f"/en/forum/t/{pk}/reply/",
             data={"source": text, "csrfmiddlewaretoken": token},
@@ -69,7 +77,13 @@ class Member(HttpUser):
             name="post reply",
             catch_response=True,
         ) as response:
-            if text.split(":")[0] not in response.text:
-                response.failure("the reply was not shown after posting (refused or lost)")
+            # A reply that is accepted redirects to its permalink on the thread page;
+            # a refused one re-renders the form (with its text) and a reason.
+            if not response.history or f"/forum/t/{pk}" not in response.url or marker not in response.text:
+                reason = ERROR.search(response.text)
+                response.failure(
+                    f"reply refused or lost: {reason.group(1) if reason else response.status_code}"
+                )
             else:
                 self.posted += 1
+                self.last_post = time.monotonic()
