@@ -5,35 +5,55 @@ their responses are kept in the cache (Redis in production) for
 PAGE_CACHE_SECONDS. Any change to published content (a page published or
 unpublished, a forum post, ...) bumps a generation number that is part of every
 key, so stale pages are never served after an edit; they simply expire.
+A change to a member's profile (their display name) shows on cached pages
+when those expire; profile saves happen at every sign-in (last_login), so they
+do not invalidate.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
-GENERATION_KEY = "pagecache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
-# Apps whose saved rows appear on public pages.
-INVALIDATING_APPS = {"wagtailcore", "home", "guides", "activities", "forum", "taggit"}
+
+# Two generations: PAGES changes when editorial content changes (pages,
+# settings, sections, tags) and keys what is built from it alone (the header
+# and footer links, the handbook outline); CONTENT changes with that and with
+# what members write, and keys whole cached pages.
+PAGES = "pagecache:generation:pages"
+CONTENT = "pagecache:generation:content"
+# Saved rows of these apps change editorial content...
+EDITORIAL_APPS = {"wagtailcore", "home", "guides", "activities", "taggit"}
+# ...and of these models, what visitors see in the forum. Read markers,
+# notifications, watches and settings are personal and change no public page.
+MEMBER_CONTENT_MODELS = {"forum.category", "forum.thread", "forum.post", "forum.like"}
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def generation(name=PAGES):
+    value = cache.get(name)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(name, 1, timeout=None)
+        value = cache.get(name, 1)
     return value
 
 
-def invalidate(**kwargs):
+def _bump(name):
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(name)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(name, 2, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Editorial content changed: everything built from it is stale."""
+    _bump(PAGES)
+    _bump(CONTENT)
 
 
 def invalidate_for_model(sender, **kwargs):
-    if sender._meta.app_label in INVALIDATING_APPS:
+    if sender._meta.app_label in EDITORIAL_APPS:
         invalidate()
+    elif sender._meta.label_lower in MEMBER_CONTENT_MODELS:
+        _bump(CONTENT)
 
 
 def request_is_cacheable(request):
@@ -63,7 +83,7 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not request_is_cacheable(request):
             return self.get_response(request)
-        key = f"pagecache:{generation()}:{request.method}:{request.get_full_path()}"
+        key = f"pagecache:{generation(CONTENT)}:{request.method}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"

@@ -48,3 +48,20 @@ def test_responses_that_set_cookies_are_not_cached(client):
     client.get("/en/accounts/login/")  # sets the CSRF cookie
     client.cookies.clear()
     assert client.get("/en/accounts/login/").get("X-Page-Cache") != "hit"
+
+
+def test_forum_posts_refresh_cached_pages_but_not_the_site_chrome(client, member):
+    from forum.models import Thread, ThreadRead
+
+    from home.cache import CONTENT, PAGES, generation
+
+    client.get("/en/forum/latest/")
+    pages, content = generation(PAGES), generation(CONTENT)
+    thread = Thread.objects.visible().first()
+    thread.add_reply(author=member, source="A reply long enough to be accepted by the forum.")
+    assert generation(PAGES) == pages
+    assert generation(CONTENT) == content + 1
+    assert client.get("/en/forum/latest/")["X-Page-Cache"] == "miss"
+    # A member's read marker is personal: it leaves cached pages alone.
+    ThreadRead.objects.update_or_create(user=member, thread=thread, defaults={"last_read_at": thread.last_activity_at})
+    assert generation(CONTENT) == content + 1
