@@ -52,7 +52,6 @@ def test_responses_that_set_cookies_are_not_cached(client):
 
 def test_forum_posts_refresh_cached_pages_but_not_the_site_chrome(client, member):
     from forum.models import Thread, ThreadRead
-
     from home.cache import CONTENT, PAGES, generation
 
     client.get("/en/forum/latest/")
@@ -63,5 +62,7 @@ def test_forum_posts_refresh_cached_pages_but_not_the_site_chrome(client, member
     assert generation(CONTENT) == content + 1
     assert client.get("/en/forum/latest/")["X-Page-Cache"] == "miss"
     # A member's read marker is personal: it leaves cached pages alone.
-    ThreadRead.objects.update_or_create(user=member, thread=thread, defaults={"last_read_at": thread.last_activity_at})
+    ThreadRead.objects.update_or_create(
+        user=member, thread=thread, defaults={"last_read_at": thread.last_activity_at}
+    )
     assert generation(CONTENT) == content + 1
