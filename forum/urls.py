@@ -10,7 +10,8 @@ urlpatterns = [
     path("new/", views.new_thread, name="new_thread"),
     path("c/<slug:slug>/", views.category_detail, name="category"),
     path("c/<slug:slug>/watch/", views.watch_category, name="watch_category"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    # Tag slugs may be Unicode ("español"), which the slug converter refuses.
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("t/<int:pk>/", views.thread_redirect, name="thread_short"),
     path("t/<int:pk>-<str:slug>/", views.thread_detail, name="thread"),
     path("t/<int:pk>/reply/", views.reply, name="reply"),
