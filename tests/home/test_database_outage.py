@@ -28,3 +28,31 @@ def test_a_form_sent_while_the_database_is_down_comes_back_intact(client, member
     assert "never-echoed" not in response.content.decode()
     assert form.select_one('input[name="csrfmiddlewaretoken"]') is not None
     assert "Traceback" not in response.content.decode()
+
+
+def test_a_forum_reply_sent_while_the_database_is_down_comes_back_intact(client, member):
+    from forum.models import Thread
+
+    thread = Thread.objects.visible().filter(is_locked=False).first()
+    client.force_login(member)
+    text = "My careful answer about mixing beginners and experienced learners."
+    with mock.patch.object(Thread, "add_reply", side_effect=OperationalError("server closed the connection")):
+        response = client.post(reverse("forum:reply", kwargs={"pk": thread.pk}), {"source": text})
+    assert response.status_code == 503
+    form = BeautifulSoup(response.content, "html.parser").select_one("main form")
+    assert form["action"] == reverse("forum:reply", kwargs={"pk": thread.pk})
+    assert form.select_one('textarea[name="source"]').get_text() == text
+
+
+def test_an_activity_submission_sent_while_the_database_is_down_comes_back_intact(client, member):
+    client.force_login(member)
+    data = {"title": "Silent brainstorm", "summary": "Everyone writes ideas on sticky notes first."}
+    with mock.patch("activities.views._submission_form", side_effect=OperationalError("could not connect")):
+        response = client.post(reverse("activities:submit"), data)
+    assert response.status_code == 503
+    areas = {
+        area["name"]: area.get_text()
+        for area in BeautifulSoup(response.content, "html.parser").select("main form textarea")
+    }
+    assert areas["title"] == "Silent brainstorm"
+    assert areas["summary"] == data["summary"]

@@ -79,3 +79,32 @@ def test_database_url_chooses_the_engine(url):
     )
     expected = "sqlite3" if url.startswith("sqlite") else "postgresql"
     assert result.stdout.strip().endswith(expected)
+
+
+def test_production_sends_hsts_and_host_prefixed_secure_cookies():
+    script = (
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from django.test import Client;"
+        "c = Client(HTTP_HOST='circlecommons.example');"
+        "r = c.get('/en/accounts/login/', secure=True);"
+        "print('HSTS', r.headers.get('Strict-Transport-Security'));"
+        "print('COOKIE', r.cookies['__Host-csrftoken']['secure'], r.cookies['__Host-csrftoken']['httponly']);"
+        "print('PLAIN', c.get('/en/', secure=False).status_code)"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="circlecommons.example",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.strip().splitlines() if " " in line)
+    hsts = lines["HSTS"]
+    max_age = int(hsts.split("max-age=")[1].split(";")[0])
+    assert max_age >= 365 * 24 * 60 * 60
+    assert "includeSubDomains" in hsts
+    assert lines["COOKIE"] == "True True"
+    # Plain HTTP is redirected to HTTPS.
+    assert lines["PLAIN"] == "301"
