@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.cache import invalidate_for_model
+
 from . import markdown
 
 POSTS_PER_PAGE = 20
@@ -35,6 +37,12 @@ def language_neutral(path):
         if path.startswith(prefix):
             return path[len(prefix) - 1 :]
     return path
+
+
+def public_change():
+    """Rows changed with QuerySet.update() send no post_save signal: tell the
+    anonymous page cache (home.cache) that what visitors see has changed."""
+    transaction.on_commit(lambda: invalidate_for_model(Post))
 
 
 def profile_path(username):
@@ -283,6 +291,7 @@ class Thread(index.Indexed, models.Model):
             raise ValueError("Only a reply in this thread can be its accepted answer.")
         self.accepted_post = post
         Thread.objects.filter(pk=self.pk).update(accepted_post=post)
+        public_change()
         if by.pk != self.author_id:
             ModerationLog.record(by, ModerationLog.Action.ACCEPT, thread=self, post=post)
         if post.author_id and post.author_id != by.pk:
@@ -294,6 +303,7 @@ class Thread(index.Indexed, models.Model):
         post = self.accepted_post
         self.accepted_post = None
         Thread.objects.filter(pk=self.pk).update(accepted_post=None)
+        public_change()
         if by.pk != self.author_id:
             ModerationLog.record(by, ModerationLog.Action.UNACCEPT, thread=self, post=post)
 
@@ -303,6 +313,7 @@ class Thread(index.Indexed, models.Model):
         for name, value in changes.items():
             setattr(self, name, value)
         Thread.objects.filter(pk=self.pk).update(**changes)
+        public_change()
         ModerationLog.record(by, action, thread=self, note=note)
 
     def set_locked(self, locked, *, by, note=""):
@@ -426,6 +437,7 @@ class Post(models.Model):
     def soft_delete(self):
         self.deleted_at = timezone.now()
         Post.objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+        public_change()
         if self.thread.accepted_post_id == self.pk:
             Thread.objects.filter(pk=self.thread_id).update(accepted_post=None)
         self.thread.refresh_counters()
@@ -434,6 +446,7 @@ class Post(models.Model):
     def set_hidden(self, hidden, *, by, note=""):
         self.is_hidden = hidden
         Post.objects.filter(pk=self.pk).update(is_hidden=hidden)
+        public_change()
         action = ModerationLog.Action.HIDE_POST if hidden else ModerationLog.Action.UNHIDE_POST
         ModerationLog.record(by, action, thread=self.thread, post=self, note=note)
         self.thread.refresh_counters()
