@@ -84,6 +84,36 @@ print(json.dumps({"threads": [[str(value) for value in row] for row in rows], "p
 """
 
 
+def percentile(histogram, fraction):
+    """A percentile from locust's {milliseconds: count} histogram."""
+    total = sum(histogram.values())
+    if not total:
+        return 0
+    seen = 0
+    for milliseconds, count in sorted((float(key), value) for key, value in histogram.items()):
+        seen += count
+        if seen >= total * fraction:
+            return milliseconds
+    return 0
+
+
+def print_table(stats):
+    print(f"{'request':<14} {'count':>6} {'failed':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+    for row in sorted(stats, key=lambda row: row["name"]):
+        histogram = row.get("response_times", {})
+        print(
+            f"{row['name']:<14} {row['num_requests']:>6} {row['num_failures']:>6} "
+            f"{percentile(histogram, 0.5):>7.0f} {percentile(histogram, 0.95):>7.0f} {row['max_response_time']:>7.0f}"
+        )
+    for row in stats:
+        for error, count in (
+            row.get("num_failures_per_error", {}).items()
+            if isinstance(row.get("num_failures_per_error"), dict)
+            else []
+        ):
+            print(f"  {row['name']}: {count} x {error}")
+
+
 def main():
     work = Path(tempfile.mkdtemp(prefix="circle-load-"))
     env = {
@@ -124,9 +154,9 @@ def main():
             [
                 str(BIN / "gunicorn"),
                 "website.wsgi",
+                # Sync workers, as in the README's production command: no
+                # keep-alive, so no race between an idle close and a reuse.
                 "--workers",
-                "3",
-                "--threads",
                 "4",
                 "--bind",
                 f"127.0.0.1:{port}",
@@ -180,7 +210,9 @@ def main():
             timeout=600,
         )
         stats = json.loads(result.stdout)
-        print(result.stderr[-4000:])
+        print_table(stats)
+        if "Error report" in result.stderr:
+            print(result.stderr[result.stderr.index("Error report") :][:3000])
         requests = sum(row["num_requests"] for row in stats)
         failures = sum(row["num_failures"] for row in stats)
         posts = sum(row["num_requests"] - row["num_failures"] for row in stats if row["name"] == "post reply")
