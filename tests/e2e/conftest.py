@@ -144,19 +144,74 @@ def page(context):
     return context.new_page()
 
 
+def new_context(browser, width=1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(15_000)
+    return context
+
+
+@pytest.fixture
+def person(browser, server):
+    """Open a browser of its own for another person: `person("sam")` signs the
+    demo member in, `person()` stays an anonymous visitor. Each person has
+    their own cookies, so several people can use the site in one test."""
+    contexts = []
+
+    def open_page(username=None):
+        context = new_context(browser)
+        contexts.append(context)
+        page = context.new_page()
+        if username:
+            sign_in(page, server, username)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def unique(prefix):
+    """A name no other test (or earlier run against the same database) uses."""
+    return f"{prefix}-{secrets.token_hex(3)}"
+
+
 def sign_in(page, server, username):
     page.goto(f"{server['url']}/en/accounts/login/")
     page.fill("input[name=login]", f"{username}@demo.circlecommons.example")
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+    if "/accounts/login/" in page.url:
+        raise AssertionError(f"{username} could not sign in: {page.locator('main').inner_text()[:500]}")
 
 
-def screenshot(browser, url, name):
-    """Full-page screenshots at phone and desktop widths, for people to look at."""
+def sign_up(page, server, username, display_name):
+    """Join as a new member and confirm the e-mail address with the link that
+    was mailed; returns the address. The member is signed in afterwards."""
+    import re
+
+    email = f"{username}@example.com"
+    page.goto(f"{server['url']}/en/accounts/signup/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Display name").fill(display_name)
+    page.get_by_label("Password:", exact=True).fill("a-very-long-e2e-password")
+    page.get_by_label("Password (again)").fill("a-very-long-e2e-password")
+    page.locator("main").get_by_role("button", name="Sign up").click()
+    page.wait_for_load_state()
+    link = re.search(r"http://\S+/confirm-email/\S+", latest_mail(server, email)).group(0)
+    page.goto(link)
+    page.locator("main").get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+    return email
+
+
+def screenshot(browser, url, name, storage_state=None):
+    """Full-page screenshots at phone and desktop widths, for people to look at.
+    Pass `storage_state=context.storage_state()` to see the page as a signed-in member."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for label, width in WIDTHS.items():
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        context = browser.new_context(viewport={"width": width, "height": 900}, storage_state=storage_state)
         shot = context.new_page()
         shot.goto(url)
         shot.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
