@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= website.settings.dev
+# manage.py uses website.settings.dev unless told otherwise; the tests use
+# website.settings.test (set explicitly: an exported variable would beat pytest's own).
 
 .PHONY: run setup test test-fast e2e bench load lint format migrations-check clean
 
@@ -26,7 +27,7 @@ run: setup
 
 ## Set up and run the whole fast suite (every test but browser and load tests).
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -46,7 +47,7 @@ clean:
 e2e: $(VENV)/.installed
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --no-package-lock
-	$(BIN)/python -m pytest -m e2e -p no:cacheprovider -p no:xdist $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python -m pytest -m e2e -p no:cacheprovider -p no:xdist $(PYTEST_ARGS)
 
 ## Bounded load test: 50 members reading and replying for 2 minutes on 127.0.0.1.
 load: $(VENV)/.installed

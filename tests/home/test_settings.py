@@ -84,6 +84,8 @@ def test_database_url_chooses_the_engine(url):
 def test_production_sends_hsts_and_host_prefixed_secure_cookies():
     script = (
         "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        # Production serves hashed static files: the manifest must exist.
+        "call_command('collectstatic', interactive=False, verbosity=0);"
         "from django.test import Client;"
         "c = Client(HTTP_HOST='circlecommons.example');"
         "r = c.get('/en/accounts/login/', secure=True);"
