@@ -29,9 +29,11 @@ run: setup
 test: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 
+## ruff, and the architecture contracts (import-linter, in pyproject.toml).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

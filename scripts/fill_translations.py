@@ -36,7 +36,7 @@ TRANSLATIONS = {
     "city": ("ciudad", "ville"),
     "languages spoken": ("idiomas que hablas", "langues parlées"),
     "For example: English, Spanish.": ("Por ejemplo: inglés, español.", "Par exemple : anglais, espagnol."),
-    "Facilitator": ("Facilitador/a", "Facilitateur·rice"),
+    "Facilitator": ("Facilitador/a", "Personne qui anime"),
     "Organisation": ("Organización", "Organisation"),
     "City": ("Ciudad", "Ville"),
     "Languages": ("Idiomas", "Langues"),

@@ -1,15 +1,63 @@
-import io
-
 import pytest
 from django.core.management import call_command
 
+# Tests build their data with factories (tests/factories/); the demo tests
+# seed the demo they check (tests/factories/activities.py `seeded`, `whole_demo`).
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo content, loaded once per
-    test process; each test runs in a transaction that is rolled back."""
-    with django_db_blocker.unblock():
-        call_command("seed_demo", "--skip-index", stdout=io.StringIO())
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test database, migrated (which makes the groups, locales and review
+    workflows). On SQLite a copy of it as just migrated is kept in a file
+    (`migrated_sqlite`), for the tests that start the site in a process of
+    its own: the migrations then run once per test process, not twice."""
+    from django.db import connection
+
+    # Only a test database in memory is copied: when no test of the session
+    # uses the database, pytest-django makes none, and the connection still
+    # names the development file.
+    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    ):
+        import sqlite3
+
+        path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            copy = sqlite3.connect(path)
+            connection.connection.backup(copy)
+            copy.close()
+        _MIGRATED["sqlite"] = path
+
+
+_MIGRATED = {}
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(django_db_setup, tmp_path_factory):
+    """A migrated SQLite file that tests copy for the processes they start:
+    the test database as just migrated (django_db_setup), or, when the suite runs
+    on another engine, one migrated here with production settings."""
+    from tests.server import manage, production_env
+
+    if _MIGRATED.get("sqlite"):
+        return _MIGRATED["sqlite"]
+    path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+    manage("migrate", "--noinput", env=production_env(f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def homes(db):
+    """{language code: HomePage}: the page skeleton (tests/factories/core.py)."""
+    from tests.factories.core import home_pages
+
+    return home_pages()
+
+
+@pytest.fixture
+def home(homes):
+    return homes["en"]
 
 
 @pytest.fixture
@@ -35,13 +83,20 @@ def other_member(django_user_model):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.get(username="editor")
+def editor(db):
+    """A site editor (staff, in the editors' group; the demo's, when the
+    demo is loaded), who signs in with tests.factories.core.PASSWORD."""
+    from tests.factories.core import EditorFactory
+
+    return EditorFactory(username="editor")
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    return django_user_model.objects.get(username="moderator")
+def moderator(db):
+    """A forum moderator (the demo's, when the demo is loaded)."""
+    from tests.factories.core import ModeratorFactory
+
+    return ModeratorFactory(username="moderator")
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +118,61 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+_BASELINE = {}
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_after_a_flush(request, django_db_blocker):
+    """A transactional test ends by flushing every table, the data the
+    migrations made included (the Wagtail root page, locales, groups,
+    workflows); the content types come back under new ids. The first
+    transactional test of a process dumps that data (foreign keys to content
+    types by natural key, permissions matched by theirs), each later one loads
+    it back."""
+    if not _is_transactional(request.node):
+        return
+    import tempfile
+
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    with django_db_blocker.unblock():
+        if _BASELINE:
+            call_command("loaddata", _BASELINE["permissions"], verbosity=0)
+            call_command("loaddata", _BASELINE["rest"], verbosity=0)
+            return
+        for name, options in (
+            ("permissions", ["auth.permission", "--natural-primary"]),
+            ("rest", ["--exclude=contenttypes", "--exclude=auth.permission", "--exclude=sessions"]),
+        ):
+            path = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name  # noqa: SIM115
+            call_command(
+                "dumpdata", *options, "--natural-foreign", "--exclude=wagtailsearch", output=path, verbosity=0
+            )
+            _BASELINE[name] = path
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests (the PostgreSQL concurrency tests) run last.
+
+    They end by flushing every table, migration data included (the Wagtail
+    root page, locales, groups); `_migration_data_after_a_flush` puts it back
+    before the next one. pytest-django orders them
+    before the tests without a `db` mark, but some of those reach the database
+    through module-scoped fixtures (tests/factories/activities.py
+    `for_the_module`), and would find it empty. The sort is stable: the rest
+    keeps its order."""
+    items.sort(key=_is_transactional)

@@ -18,6 +18,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers to.")
 
+# One database connection per worker, kept for a minute and checked before
+# reuse, instead of a new one (and its authentication) on every request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
@@ -27,6 +32,17 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # benchmarks); `check --deploy` rightly warns about it.
 HTTPS = env_bool("HTTPS", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Absolute URLs: BASE_URL, else the first plain name in ALLOWED_HOSTS on
+# https (http with HTTPS=false), e.g. https://circlecommons.example.
+if "BASE_URL" not in os.environ:
+    names = [host for host in ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
+    if not names:
+        raise ImproperlyConfigured(
+            "Set BASE_URL (e.g. https://circlecommons.example): every link in e-mails uses it."
+        )
+    BASE_URL = f"{'https' if HTTPS else 'http'}://{names[0]}"
+    WAGTAILADMIN_BASE_URL = BASE_URL
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
