@@ -71,7 +71,7 @@ def demo_password():
     return None
 
 
-def seed(stdout=None):
+def seed(home, stdout=None):
     password = demo_password()
     for username, display_name, groups, extra in DEMO_USERS:
         user, created = User.objects.get_or_create(

@@ -6,5 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.edit_profile, name="edit_profile"),
+    path("welcome/", views.welcome, name="welcome"),
+    path("delete/", views.delete_account, name="delete_account"),
     path("<str:username>/", views.profile, name="profile"),
 ]

@@ -16,18 +16,11 @@ def link_in(message):
 def test_sign_up_confirm_email_and_sign_in(client, django_user_model):
     response = client.post(
         "/en/accounts/signup/",
-        {
-            "email": "new@example.com",
-            "username": "newbie",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-            "display_name": "New Facilitator",
-            "is_facilitator": "on",
-        },
+        {"email": "new@example.com", "password1": PASSWORD, "display_name": "New Facilitator"},
     )
     assert response.status_code == 302
-    user = django_user_model.objects.get(username="newbie")
-    assert user.display_name == "New Facilitator" and user.is_facilitator
+    user = django_user_model.objects.get(email="new@example.com")
+    assert user.display_name == "New Facilitator" and user.username == "new_facilitator"
     # Unconfirmed accounts cannot sign in yet.
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 1
@@ -42,20 +35,20 @@ def test_sign_up_confirm_email_and_sign_in(client, django_user_model):
 def test_sign_up_with_bad_input_keeps_what_was_typed(client):
     response = client.post(
         "/en/accounts/signup/",
-        {"email": "not-an-email", "username": "keepme", "password1": "short", "password2": "short"},
+        {"email": "not-an-email", "display_name": "Keep Me", "password1": "short"},
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert 'value="keepme"' in body
+    assert 'value="Keep Me"' in body
     assert 'value="not-an-email"' in body
 
 
 def test_common_passwords_are_refused(client, django_user_model):
     client.post(
         "/en/accounts/signup/",
-        {"email": "p@example.com", "username": "pw", "password1": "password123", "password2": "password123"},
+        {"email": "p@example.com", "display_name": "Pat", "password1": "password123"},
     )
-    assert not django_user_model.objects.filter(username="pw").exists()
+    assert not django_user_model.objects.filter(email="p@example.com").exists()
 
 
 def test_sign_in_and_sign_out(client, member):
@@ -100,15 +93,15 @@ def test_profile_edit_changes_only_your_own_profile(client, member, other_member
             "languages_spoken": "English",
             "is_facilitator": "on",
             # Smuggled fields are ignored.
-            "username": "other",
             "is_staff": "on",
+            "is_superuser": "on",
         },
     )
     assert response.status_code == 302
     member.refresh_from_db()
     other_member.refresh_from_db()
     assert member.display_name == "Maya" and member.organisation == "Eastside branch"
-    assert member.username == "member" and not member.is_staff
+    assert member.username == "member" and not member.is_staff and not member.is_superuser
     assert other_member.display_name == ""
 
 
@@ -158,9 +151,27 @@ def test_editors_reach_the_admin_and_site_settings(client, editor, moderator):
     assert client.get("/admin/").status_code == 302
 
 
-def test_admin_can_edit_navigation_settings(client, django_user_model):
-    client.force_login(django_user_model.objects.get(username="admin"))
-    assert client.get("/admin/settings/home/navigationsettings/").status_code in (200, 302)
-    response = client.get("/admin/settings/home/navigationsettings/", follow=True)
+def test_admin_can_edit_navigation_settings(client, homes):
+    from tests.factories.core import AdminFactory
+
+    client.force_login(AdminFactory())
+    assert client.get("/admin/settings/core/navigationsettings/").status_code in (200, 302)
+    response = client.get("/admin/settings/core/navigationsettings/", follow=True)
     assert response.status_code == 200
     assert b"Header links" in response.content
+
+
+def test_the_profile_shows_what_apps_register_for_it(client, member, monkeypatch):
+    from core import sections
+
+    monkeypatch.setattr(sections, "_SECTIONS", dict(sections._SECTIONS))
+    sections.register(
+        "greeting",
+        "includes/messages.html",  # any template; it receives `items`
+        lambda shown, request: [f"seen {shown.username}"],
+        place=sections.PROFILE,
+    )
+    response = client.get(member.get_absolute_url())
+    assert ("greeting", [f"seen {member.username}"]) in [
+        (section.key, items) for section, items in response.context["sections"]
+    ]
