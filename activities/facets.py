@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# The longest an activity (or a step of one) can run, and the largest group
+# it can be for: the bounds every form, filter and the planner check against.
+MAX_MINUTES = 240
+MAX_GROUP_SIZE = 500
+
 
 @dataclass(frozen=True)
 class Option:
@@ -101,7 +106,42 @@ LOW_TECH = Facet(
     mode="all",
 )
 
+# Which meeting of a circle an activity suits: the first (introductions,
+# norms, goals), any week in between, the last (celebration, what next).
+# Not a library filter facet; the planner and the activity page use it.
+MEETING = Facet(
+    key="meeting",
+    label=_("Meeting"),
+    options=(
+        Option("first", _("First meeting"), "meeting_first"),
+        Option("middle", _("A week in between"), "meeting_middle"),
+        Option("last", _("Last meeting"), "meeting_last"),
+    ),
+)
+MEETINGS = tuple(option.value for option in MEETING.options)
+
 FACETS = (PHASE, GROUPING, SETTING, LOW_TECH)
+
+# Words a facilitator types for an option, beyond its label in each language
+# (the labels are found already): the site search finds the activities with
+# that option by any of them, in every language.
+SEARCH_WORDS = {
+    "check-in": "check in opening round warm-up apertura ronda de apertura bienvenida ouverture tour de table accueil",
+    "energizer": (
+        "energizer energiser energizers icebreaker ice breaker warm-up "
+        "dinamizador dinamizadora dinamizadores dinámica rompehielos calentamiento "
+        "brise-glace énergisant remise en énergie dynamiseur"
+    ),
+    "learning": "learning activity actividad de aprendizaje activité d'apprentissage",
+    "reflection": "reflection debrief reflexión reflexiones balance réflexion bilan retour réflexif",
+    "closing": "closing wrap-up goodbye cierre despedida clôture conclusion",
+    "pairs": "pairs pair work parejas binômes en binôme",
+    "small-groups": "small groups breakout grupos pequeños petits groupes",
+    "whole-group": "whole group plenary grupo completo plenaria grand groupe plénière",
+    "online": "online virtual video call en línea en ligne à distance visio",
+    "hybrid": "hybrid híbrido hybride",
+    "in-person": "in person face to face presencial en présentiel",
+}
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 
 LICENCES = [

@@ -29,8 +29,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.search.utils import parse_query_string
 
-from .facets import FACETS
-from .models import MAX_GROUP_SIZE, MAX_MINUTES, ActivityPage, TaggedActivity
+from . import rules, usage
+from .facets import FACETS, MAX_GROUP_SIZE, MAX_MINUTES
+from .tags import TagName
 
 SEARCH_LIMIT = 500
 MAX_TAG_OPTIONS = 24
@@ -42,6 +43,18 @@ SORTS = {
     "shortest": (_("Shortest"), ("duration_min", "duration_max", Lower("title"), "pk")),
     "title": (_("A–Z"), (Lower("title"), "pk")),
 }
+# Offered when an app records use (activities.usage): most reported first.
+MOST_USED = "used"
+MOST_USED_SORT = (_("Most used"), ("-uses", Lower("title"), "pk"))
+
+
+def sorts():
+    """The library's sorts, {key: (label, ordering)}."""
+    if usage.provider().registered:
+        return {**SORTS, MOST_USED: MOST_USED_SORT}
+    return SORTS
+
+
 RELEVANCE = "relevance"
 
 
@@ -56,7 +69,12 @@ class FilterForm(forms.Form):
         required=False,
         min_value=1,
         max_value=MAX_MINUTES,
-        help_text=_("Activities you can run in this many minutes."),
+        # rules.typical_minutes: the one length the planner schedules and this filter means.
+        help_text=_(
+            "Activities whose typical length is at most this many minutes: how long facilitators "
+            "report it takes, where enough have, else the middle of its shortest and longest run. "
+            "The planner schedules each activity at that length."
+        ),
     )
     longer = forms.IntegerField(
         label=_("Lasts at least (minutes)"),
@@ -79,10 +97,10 @@ class FilterForm(forms.Form):
         for facet in FACETS:
             self.fields[facet.key].choices = facet.choices()
             self.fields[facet.key].label = facet.label
-        sorts = [(key, label) for key, (label, _ordering) in SORTS.items()]
+        choices = [(key, label) for key, (label, _ordering) in sorts().items()]
         if has_query:
-            sorts.insert(0, (RELEVANCE, _("Best match")))
-        self.fields["sort"].choices = sorts
+            choices.insert(0, (RELEVANCE, _("Best match")))
+        self.fields["sort"].choices = choices
 
 
 @dataclass
@@ -129,6 +147,10 @@ class ActivityFilter:
         ]
         default_sort = RELEVANCE if self.query else "newest"
         self.sort = cleaned.get("sort") or default_sort
+        # The models come from the queryset (activities.models imports this
+        # module, for the library page): the pages and their tag rows.
+        self.model = queryset.model
+        self.taggings = self.model.tags.through.objects
         self.base = queryset
         self.search_ids = None
         if self.query:
@@ -140,22 +162,20 @@ class ActivityFilter:
     def _search_ids(self, queryset):
         _filters, parsed = parse_query_string(self.query)
         locale_ids = list(queryset.order_by().values_list("locale_id", flat=True).distinct())
-        searchable = ActivityPage.objects.live().filter(locale__in=locale_ids)
+        searchable = self.model.objects.live().filter(locale__in=locale_ids)
         return [page.pk for page in searchable.search(parsed, operator="and")[:SEARCH_LIMIT]]
 
     @cached_property
     def conditions(self):
         conditions = {facet.key: facet.q(self.chosen[facet.key]) for facet in FACETS}
         if self.fits:
-            conditions["fits"] = Q(duration_min__lte=self.fits)
+            conditions["fits"] = rules.typically_fits_in_q(self.fits)
         if self.longer:
-            conditions["longer"] = Q(duration_max__gte=self.longer)
+            conditions["longer"] = rules.lasts_at_least_q(self.longer)
         if self.people:
-            conditions["people"] = Q(group_min__lte=self.people) & (
-                Q(group_max__isnull=True) | Q(group_max__gte=self.people)
-            )
+            conditions["people"] = rules.works_for_q(self.people)
         if self.tag_slugs:
-            conditions["tag"] = Q(pk__in=TaggedActivity.objects.with_all_tags(self.tag_slugs))
+            conditions["tag"] = Q(pk__in=self.taggings.with_all_tags(self.tag_slugs))
         return {key: condition for key, condition in conditions.items() if condition}
 
     def condition(self, exclude=None):
@@ -173,15 +193,38 @@ class ActivityFilter:
 
     @cached_property
     def _aggregates(self):
+        """The total and every facet option's count, in one query that
+        writes each condition once. The conditions every count shares (all
+        but those of the "any" facets, whose own options are counted without
+        them) go in the WHERE clause: the tag subquery, the duration and the
+        group size are compiled and planned once, not once per option. Each
+        count then adds only the few "any" facet choices it is under."""
+        own = {
+            facet.key: self.conditions[facet.key]
+            for facet in FACETS
+            if facet.mode == "any" and facet.key in self.conditions
+        }
+        shared = Q()
+        for key, condition in self.conditions.items():
+            if key not in own:
+                shared &= condition
+
+        def under(exclude=None):
+            combined = Q()
+            for key, condition in own.items():
+                if key != exclude:
+                    combined &= condition
+            return combined
+
         def count(condition):
             return Count("pk", filter=condition) if condition else Count("pk")
 
-        aggregates = {"total": count(self.condition())}
+        aggregates = {"total": count(under())}
         for facet in FACETS:
-            others = self.condition(exclude=facet.key) if facet.mode == "any" else self.condition()
+            others = under(exclude=facet.key) if facet.mode == "any" else under()
             for option in facet.options:
                 aggregates[f"{facet.key}:{option.value}"] = count(others & Q(**{option.field: True}))
-        return self.base.aggregate(**aggregates)
+        return self.base.filter(shared).aggregate(**aggregates)
 
     @property
     def total(self):
@@ -208,7 +251,7 @@ class ActivityFilter:
         """The most used tags among the current results, with counts, plus
         any chosen tag (so it can be unticked even when nothing matches)."""
         rows = list(
-            TaggedActivity.objects.filter(content_object__in=self.results.values("pk"))
+            self.taggings.filter(content_object__in=self.results.values("pk"))
             .values("tag__name", "tag__slug")
             .annotate(count=Count("pk"))
             .order_by("-count", "tag__name")[:MAX_TAG_OPTIONS]
@@ -220,10 +263,11 @@ class ActivityFilter:
                 {"tag__name": tag.name, "tag__slug": tag.slug, "count": 0}
                 for tag in Tag.objects.filter(slug__in=missing).order_by("name")
             ]
+        labels = TagName.objects.labels([row["tag__slug"] for row in rows])
         options = [
             OptionCount(
                 value=row["tag__slug"],
-                label=row["tag__name"],
+                label=labels.get(row["tag__slug"], row["tag__name"]),
                 count=row["count"],
                 selected=row["tag__slug"] in self.tag_slugs,
             )
@@ -238,8 +282,11 @@ class ActivityFilter:
         return self.base.filter(self.condition())
 
     def ordered_results(self):
-        ordering = SORTS.get(self.sort, SORTS["newest"])[1]
-        return self.results.select_related("locale").order_by(*ordering)
+        ordering = sorts().get(self.sort, SORTS["newest"])[1]
+        results = self.results.select_related("locale")
+        if self.sort == MOST_USED:
+            results = results.annotate(uses=usage.provider().uses())
+        return results.order_by(*ordering)
 
     def paginate(self, number, per_page):
         if self.sort == RELEVANCE and self.search_ids is not None:
@@ -303,5 +350,5 @@ class _RelevanceList:
 
     def __getitem__(self, item):
         ids = self._ids[item]
-        pages = ActivityPage.objects.filter(pk__in=ids).select_related("locale").in_bulk()
+        pages = self.library.model.objects.filter(pk__in=ids).select_related("locale").in_bulk()
         return [pages[pk] for pk in ids if pk in pages]

@@ -2,10 +2,24 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .facets import DEFAULT_LICENCE, GROUPING, LICENCES, LOW_TECH, PHASE, SETTING
-from .models import MAX_GROUP_SIZE, MAX_MINUTES, ActivityPage, SavedPlan
+from core.ids import IdChoiceField
+
+from .facets import (
+    DEFAULT_LICENCE,
+    GROUPING,
+    LICENCES,
+    LOW_TECH,
+    MAX_GROUP_SIZE,
+    MAX_MINUTES,
+    MEETING,
+    PHASE,
+    SETTING,
+)
+from .models import ActivityPage, CirclePlan, SavedPlan
+from .planner import BREAK, DEFAULT_MEETING, DEFAULT_MINUTES
 from .tags import MAX_TAGS, normalise_tags
 
 MAX_STEPS = 12
@@ -14,6 +28,7 @@ RULE_FIELDS = {
     "phase_check_in": "phases",
     "grouping_solo": "groupings",
     "setting_in_person": "settings",
+    "meeting_first": "meetings",
     "steps": None,
 }
 
@@ -68,6 +83,14 @@ class ActivitySubmissionForm(forms.Form):
         initial=["in-person"],
         error_messages={"required": _("Choose at least one setting.")},
     )
+    meetings = forms.MultipleChoiceField(
+        label=_("Which meetings of a circle"),
+        choices=MEETING.choices(),
+        widget=forms.CheckboxSelectMultiple,
+        initial=[option.value for option in MEETING.options],
+        help_text=_("Untick the ones it does not suit: group norms belong to the first meeting."),
+        error_messages={"required": _("Choose at least one meeting it suits.")},
+    )
     lowtech = forms.MultipleChoiceField(
         label=_("Works without"),
         choices=LOW_TECH.choices(),
@@ -99,7 +122,7 @@ class ActivitySubmissionForm(forms.Form):
         initial=DEFAULT_LICENCE,
         help_text=_("Activities in the library are shared so others can adapt them."),
     )
-    derived_from = forms.ModelChoiceField(
+    derived_from = IdChoiceField(
         label=_("Based on an activity in the library"),
         queryset=ActivityPage.objects.none(),
         required=False,
@@ -128,6 +151,7 @@ class ActivitySubmissionForm(forms.Form):
             "group_max": page.group_max,
             "groupings": GROUPING.values_of(page),
             "settings": SETTING.values_of(page),
+            "meetings": MEETING.values_of(page),
             "lowtech": LOW_TECH.values_of(page),
             "materials": page.materials,
             "tips": page.tips,
@@ -153,6 +177,7 @@ class ActivitySubmissionForm(forms.Form):
             (PHASE, "phases"),
             (GROUPING, "groupings"),
             (SETTING, "settings"),
+            (MEETING, "meetings"),
             (LOW_TECH, "lowtech"),
         ):
             chosen = set(data.get(name) or [])
@@ -221,3 +246,115 @@ class SavePlanForm(forms.ModelForm):
         fields = ["name"]
         labels = {"name": _("Name this plan")}
         help_texts = {"name": _("For example: Week 3, public speaking circle.")}
+
+
+class PlannerForm(forms.Form):
+    """The meeting a plan is for, read from the planner's GET parameters.
+    Bad values are shown back with a message, never replaced."""
+
+    budget = forms.IntegerField(label=_("Length (minutes)"), min_value=10, max_value=480)
+    people = forms.IntegerField(label=_("People"), min_value=1, max_value=MAX_GROUP_SIZE, required=False)
+    setting = forms.ChoiceField(label=_("Setting"), required=False)
+    meeting = forms.ChoiceField(label=_("Which meeting"), choices=MEETING.choices(), required=False)
+    start = forms.TimeField(
+        label=_("Starts at"),
+        required=False,
+        input_formats=["%H:%M"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        error_messages={"invalid": _("Enter a time like 18:30.")},
+    )
+    coursework = forms.IntegerField(
+        label=_("Coursework (minutes)"),
+        min_value=0,
+        max_value=480,
+        required=False,
+        help_text=_("Time for the course itself: reading, videos, exercises."),
+    )
+    with_break = forms.BooleanField(label=_("A 5-minute break"), required=False)
+    with_energizer = forms.BooleanField(label=_("An energizer"), required=False)
+
+    # What the planner shows before anyone has changed anything: the
+    # learning-circle meeting of the "Meeting structure" guide.
+    DEFAULTS = {
+        "budget": "90",
+        "meeting": "middle",
+        "coursework": "50",
+        "with_break": "on",
+    }
+
+    def __init__(self, data=None, **kwargs):
+        if data is None or "budget" not in data:
+            defaults = QueryDict(mutable=True)
+            defaults.update(self.DEFAULTS)
+            data = defaults
+        elif not data.get("meeting"):
+            # Links of the earlier planner say no meeting: a week in between.
+            data = data.copy()
+            data["meeting"] = DEFAULT_MEETING
+        super().__init__(data, **kwargs)
+        self.fields["setting"].choices = [("", _("Any")), *SETTING.choices()]
+
+    def meeting_values(self):
+        """The cleaned values, with the defaults standing in for fields that
+        are not valid (to show the plan while the form asks for a fix)."""
+        valid = self.is_valid()
+        if valid:
+            return self.cleaned_data
+        defaults = PlannerForm()
+        defaults.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            **defaults.cleaned_data,
+            **{name: value for name, value in cleaned.items() if name not in self.errors},
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        budget, coursework = cleaned.get("budget"), cleaned.get("coursework") or 0
+        if budget is not None and coursework is not None:
+            fixed = coursework + (DEFAULT_MINUTES[BREAK] if cleaned.get("with_break") else 0)
+            if fixed > budget:
+                self.add_error(
+                    "coursework",
+                    _(
+                        "Coursework and the break take %(fixed)d minutes, more than the "
+                        "%(budget)d-minute meeting. Enter less coursework or a longer meeting."
+                    )
+                    % {"fixed": fixed, "budget": budget},
+                )
+        # Links of the earlier planner say neither.
+        cleaned["meeting"] = cleaned.get("meeting") or DEFAULT_MEETING
+        cleaned["coursework"] = cleaned.get("coursework") or 0
+        start = cleaned.get("start")
+        cleaned["start"] = start.hour * 60 + start.minute if start else None
+        return cleaned
+
+
+class CirclePlanForm(PlannerForm):
+    """A new circle plan: its name, how many meetings, and the meeting every
+    week shares (each week's own kind, first, between or last, follows from
+    its place). Posted; what was typed comes back with the messages."""
+
+    name = forms.CharField(
+        label=_("Name this circle"),
+        max_length=80,
+        help_text=_("For example: Public speaking, spring."),
+    )
+    weeks = forms.IntegerField(
+        label=_("Meetings"),
+        min_value=CirclePlan.MIN_WEEKS,
+        max_value=CirclePlan.MAX_WEEKS,
+        help_text=_("Most circles meet 6 to 8 times."),
+    )
+    meeting = None
+    with_energizer = None
+
+    field_order = ["name", "weeks", "budget", "people", "setting", "start", "coursework", "with_break"]
+
+    INITIAL = {**PlannerForm.DEFAULTS, "weeks": CirclePlan.DEFAULT_WEEKS}
+
+    def __init__(self, data=None, **kwargs):
+        # Not PlannerForm's: an empty form here is unbound, with the defaults shown.
+        forms.Form.__init__(self, data, initial=self.INITIAL, **kwargs)
+        self.fields["setting"].choices = [("", _("Any")), *SETTING.choices()]
+        self.fields["name"].strip = True

@@ -1,15 +1,19 @@
 """The activity library: ActivityIndexPage lists ActivityPages, members save
-meeting plans (SavedPlan).
+meeting plans (SavedPlan) and the plans of whole circles (CirclePlan).
 
 The multi-valued controlled attributes (phase, grouping, setting, low-tech)
 are boolean columns, one per option: see activities/facets.py for why.
 """
 
+import secrets
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -19,14 +23,31 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .facets import DEFAULT_LICENCE, FACETS, GROUPING, LICENCE_URLS, LICENCES, LOW_TECH, PHASE, SETTING
+from core import fragments, sections
+from core.restrictions import restricted_paths
+from core.translation import locale_by_id, localized_pages
+from core.urls import absolute_url
 
-MAX_MINUTES = 240
-MAX_GROUP_SIZE = 500
+from . import rules, usage
+from .facets import (
+    DEFAULT_LICENCE,
+    FACETS,
+    GROUPING,
+    LICENCE_URLS,
+    LICENCES,
+    LOW_TECH,
+    MAX_GROUP_SIZE,
+    MAX_MINUTES,
+    MEETING,
+    PHASE,
+    SETTING,
+)
+from .filters import ActivityFilter
+from .tags import TagName
 
 
 class StepBlock(blocks.StructBlock):
@@ -88,36 +109,31 @@ class ActivityIndexPage(Page):
         return ActivityPage.objects.live().public_in_sql().filter(condition)
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import ActivityFilter
-
         context = super().get_context(request, *args, **kwargs)
-        library = ActivityFilter(request.GET, self.activities())
+        # The library is the same for every reader of the same filters (and
+        # for every member) and rendered once per generation
+        # (activity_index_page.html, shared_fragment): the filters, counts
+        # and results are computed only when it is rendered (fragments.lazy).
+        library = fragments.lazy(lambda: ActivityFilter(request.GET, self.activities()))
+        page_obj = fragments.lazy(lambda: library().paginate(request.GET.get("page"), self.per_page))
         context["library"] = library
-        context["page_obj"] = library.paginate(request.GET.get("page"), self.per_page)
-        context["activities"] = context["page_obj"].object_list
+        context["page_obj"] = page_obj
+        context["activities"] = fragments.lazy(lambda: page_obj().object_list)
         return context
 
 
 class ActivityPageQuerySet(PageQuerySet):
     def public_in_sql(self):
-        """Like public(), but as a NOT EXISTS subquery instead of a query that
-        loads every view restriction first: pages under a restricted page
-        (the restricted page's path is a prefix of theirs) are left out."""
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restricted))
-
-    def fits_in(self, minutes):
-        """Activities that can be done within `minutes` (their shortest run fits)."""
-        return self.filter(duration_min__lte=minutes)
-
-    def lasts_at_least(self, minutes):
-        return self.filter(duration_max__gte=minutes)
-
-    def works_for(self, people):
-        """Activities that work for a group of `people` (no maximum = no limit)."""
-        return self.filter(Q(group_min__lte=people) & (Q(group_max__isnull=True) | Q(group_max__gte=people)))
+        """Like public(), with no query of its own: pages under a restricted
+        page (core.restrictions, cached) are left out by a prefix filter on
+        their path, and nothing is added when no page is restricted."""
+        paths = restricted_paths()
+        if not paths:
+            return self
+        under_restriction = Q()
+        for path in paths:
+            under_restriction |= Q(path__startswith=path)
+        return self.exclude(under_restriction)
 
     def tagged_with_all(self, slugs):
         slugs = list(dict.fromkeys(slugs))
@@ -139,7 +155,7 @@ class ActivityPageQuerySet(PageQuerySet):
 
     def awaiting_publication(self):
         """Submissions that have never been published (draft, in review or sent back)."""
-        return self.filter(live=False, first_published_at__isnull=True)
+        return self.filter(rules.awaiting_publication_q())
 
 
 ActivityPageManager = PageManager.from_queryset(ActivityPageQuerySet)
@@ -204,6 +220,10 @@ class ActivityPage(Page):
     setting_online = models.BooleanField(_("online"), default=False)
     setting_hybrid = models.BooleanField(_("hybrid"), default=False)
 
+    meeting_first = models.BooleanField(_("suits the first meeting"), default=True)
+    meeting_middle = models.BooleanField(_("suits a meeting in between"), default=True)
+    meeting_last = models.BooleanField(_("suits the last meeting"), default=True)
+
     no_projector = models.BooleanField(_("works without a projector"), default=False)
     no_internet = models.BooleanField(_("works without internet"), default=False)
     no_writing_materials = models.BooleanField(_("works without writing materials"), default=False)
@@ -239,6 +259,10 @@ class ActivityPage(Page):
 
     objects = ActivityPageManager()
 
+    # How long it took by facilitators' reports, where enough say so (None
+    # otherwise): an annotation from activities.usage, or set by get_context.
+    reported_minutes = None
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("purpose"),
@@ -266,6 +290,10 @@ class ActivityPage(Page):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel(option.field) for option in LOW_TECH.options])],
             heading=_("Low-tech use"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel(option.field) for option in MEETING.options])],
+            heading=_("Which meetings of a circle (one or more)"),
         ),
         FieldPanel("materials"),
         FieldPanel("steps"),
@@ -341,6 +369,8 @@ class ActivityPage(Page):
             errors["grouping_solo"] = _("Choose at least one way of grouping people.")
         if not SETTING.values_of(self):
             errors["setting_in_person"] = _("Choose at least one setting.")
+        if not MEETING.values_of(self):
+            errors["meeting_first"] = _("Choose at least one meeting it suits.")
         step_total = self.step_minutes_total
         if self.duration_max and step_total > self.duration_max:
             errors["steps"] = _(
@@ -382,6 +412,21 @@ class ActivityPage(Page):
         return SETTING.values_of(self)
 
     @property
+    def meetings(self):
+        """The meetings of a circle it suits (rules.suits_meeting)."""
+        return frozenset(MEETING.values_of(self))
+
+    @property
+    def meetings_list(self):
+        """The meetings it suits, when not every one."""
+        values = MEETING.values_of(self)
+        return [] if len(values) == len(MEETING.options) else MEETING.labels_of(self)
+
+    @property
+    def typical_minutes(self):
+        return rules.typical_minutes(self)
+
+    @property
     def low_tech(self):
         return LOW_TECH.labels_of(self)
 
@@ -414,21 +459,7 @@ class ActivityPage(Page):
     @property
     def planner_role(self):
         """The planner slot this activity goes into first."""
-        for role, fields in (
-            ("checkin", ["phase_check_in"]),
-            ("learning", ["phase_learning"]),
-            ("energizer", ["phase_energizer"]),
-            ("reflection", ["phase_reflection", "phase_closing"]),
-        ):
-            if any(getattr(self, name) for name in fields):
-                return role
-        return "learning"
-
-    def fits_in(self, minutes):
-        return self.duration_min <= minutes
-
-    def works_for(self, people):
-        return self.group_min <= people and (self.group_max is None or self.group_max >= people)
+        return rules.first_role(self.phase_values)
 
     # Page behaviour --------------------------------------------------------
 
@@ -468,25 +499,96 @@ class ActivityPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tags"] = list(self.tags.all())
-        context["related_activities"] = self.related_activities(tags=context["tags"])
-        context["derived_from"] = self.derived_from.localized if self.derived_from_id else None
-        context["derivatives"] = list(
-            self.derivatives.live().public_in_sql().filter(locale_id=self.locale_id).order_by("title")
+        # What use taught (activities.usage; cached where an app records use):
+        # the sheet shows the reported typical length.
+        context["usage"] = usage.provider().for_page(self)
+        self.reported_minutes = getattr(context["usage"], "reported_minutes", None)
+        # What other apps show beside it (core.sections, registered from their
+        # AppConfig.ready): rendered for each reader, outside the shared fragments.
+        context["sections"] = sections.filled(sections.ACTIVITY, self, request)
+        # The sheet and the related activities are the same for every reader
+        # and rendered once per generation (activity_page.html, shared_fragment):
+        # what only they show is computed when they are rendered (fragments.lazy).
+        tags = fragments.lazy(lambda: TagName.objects.label_tags(self.tags.all()))
+        context["tags"] = tags
+        context["related_activities"] = fragments.lazy(lambda: self.related_activities(tags=tags()))
+        context["derived_from"] = fragments.lazy(
+            lambda: (
+                localized_pages([self.derived_from], locale=locale_by_id(self.locale_id))[
+                    self.derived_from_id
+                ]
+                if self.derived_from_id
+                else None
+            )
+        )
+        context["derivatives"] = fragments.lazy(
+            lambda: list(
+                self.derivatives.live().public_in_sql().filter(locale_id=self.locale_id).order_by("title")
+            )
         )
         return context
 
 
-class SavedPlanQuerySet(models.QuerySet):
+class ShareableQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(owner=user)
 
+    def shared(self, token):
+        """The one shared by this link; nothing for an unknown or revoked one."""
+        return self.filter(share_token=token) if token else self.none()
 
-class SavedPlan(models.Model):
+
+class Shareable(models.Model):
+    """Something a member owns and names (in the language it was made in) and
+    may share read-only by an unguessable link, for another facilitator to
+    read and copy into their own. Revoking the link (or sharing again after
+    revoking) makes the old link answer 404."""
+
+    name = models.CharField(_("name"), max_length=80)
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    share_token = models.CharField(
+        _("share link"), max_length=32, unique=True, null=True, blank=True, editable=False
+    )
+
+    objects = ShareableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_shared(self):
+        return bool(self.share_token)
+
+    def share(self):
+        if not self.share_token:
+            self.share_token = secrets.token_urlsafe(18)
+            self.save(update_fields=["share_token"])
+        return self.share_token
+
+    def revoke(self):
+        self.share_token = None
+        self.save(update_fields=["share_token"])
+
+    @classmethod
+    def room_for(cls, user):
+        """The member may keep one more."""
+        return cls.objects.owned_by(user).count() < cls.MAX_PER_MEMBER
+
+    def check_room(self, user):
+        if not self.room_for(user):
+            raise ValidationError(self.full_message % {"max": self.MAX_PER_MEMBER})
+
+
+class SavedPlan(Shareable):
     """A meeting plan a member named and kept. The plan itself is its
     planner query string, so a saved plan opens exactly as it was shared."""
 
     MAX_PER_MEMBER = 50
+    full_message = _("You can keep up to %(max)d plans. Delete one to save another.")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -494,27 +596,117 @@ class SavedPlan(models.Model):
         related_name="saved_plans",
         verbose_name=_("owner"),
     )
-    name = models.CharField(_("name"), max_length=80)
-    query = models.CharField(_("plan"), max_length=1000)
-    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = SavedPlanQuerySet.as_manager()
+    query = models.CharField(_("plan"), max_length=2000)
 
     class Meta:
         ordering = ["-created", "-pk"]
         verbose_name = _("saved plan")
         verbose_name_plural = _("saved plans")
 
-    def __str__(self):
-        return self.name
+    def get_absolute_url(self):
+        return planner_url(self.query, self.language)
+
+    @property
+    def share_url(self):
+        return absolute_url(reverse("activities:shared_plan", kwargs={"token": self.share_token}))
+
+    def copy_for(self, user):
+        """A copy of this plan in `user`'s own saved plans (not shared)."""
+        self.check_room(user)
+        return SavedPlan.objects.create(owner=user, name=self.name, query=self.query, language=self.language)
+
+
+def planner_url(query, language=None, **extra):
+    """The planner's address for a plan query, in `language` (else the current one)."""
+    from django.utils import translation
+
+    with translation.override(language or translation.get_language()):
+        url = reverse("activities:planner")
+    if extra:
+        query = "&".join(part for part in (query, urlencode(extra)) if part)
+    return f"{url}?{query}" if query else url
+
+
+class CirclePlan(Shareable):
+    """All the meetings of one learning circle, planned together: ordered
+    weeks, each a planner query as a SavedPlan holds it. The first week is
+    shaped as a first meeting, the last as a last meeting, and no activity
+    comes back in another week unless the facilitator puts it there
+    (activities.circles makes and re-suggests the weeks)."""
+
+    MIN_WEEKS, MAX_WEEKS, DEFAULT_WEEKS = 2, 12, 6
+    MAX_PER_MEMBER = 20
+    full_message = _("You can keep up to %(max)d circle plans. Delete one to make another.")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="circle_plans",
+        verbose_name=_("owner"),
+    )
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated", "-pk"]
+        verbose_name = _("circle plan")
+        verbose_name_plural = _("circle plans")
 
     def get_absolute_url(self):
-        from django.utils import translation
+        return reverse("activities:circle", kwargs={"circle_id": self.pk})
 
-        with translation.override(self.language):
-            url = reverse("activities:planner")
-        return f"{url}?{self.query}" if self.query else url
+    def repeats(self, weeks=None):
+        """{activity id: [week numbers]} for each activity planned in more than one week."""
+        seen = {}
+        for week in self.weeks.all() if weeks is None else weeks:
+            for activity_id in week.activity_ids():
+                seen.setdefault(activity_id, [])
+                if week.number not in seen[activity_id]:
+                    seen[activity_id].append(week.number)
+        return {pk: numbers for pk, numbers in seen.items() if len(numbers) > 1}
+
+    def copy_for(self, user):
+        """A copy of the circle and all its weeks in `user`'s own circle plans (not shared)."""
+        from django.db import transaction
+
+        self.check_room(user)
+        with transaction.atomic():
+            copy = CirclePlan.objects.create(owner=user, name=self.name, language=self.language)
+            CircleWeek.objects.bulk_create(
+                CircleWeek(circle=copy, number=week.number, query=week.query) for week in self.weeks.all()
+            )
+        return copy
+
+
+class CircleWeek(models.Model):
+    """One meeting of a circle plan: its number (1 is the first) and its
+    plan, the planner query string (the same representation as SavedPlan)."""
+
+    circle = models.ForeignKey(CirclePlan, on_delete=models.CASCADE, related_name="weeks")
+    number = models.PositiveSmallIntegerField(_("week"))
+    query = models.CharField(_("plan"), max_length=2000)
+
+    class Meta:
+        ordering = ["circle", "number"]
+        constraints = [models.UniqueConstraint(fields=["circle", "number"], name="one_plan_per_week")]
+        verbose_name = _("week of a circle plan")
+        verbose_name_plural = _("weeks of a circle plan")
+
+    def __str__(self):
+        return f"{self.circle} · {self.number}"
+
+    def data(self):
+        return QueryDict(self.query)
+
+    def activity_ids(self):
+        return [int(value) for value in self.data().getlist("activity") if value.isdigit()]
+
+    @property
+    def meeting(self):
+        return self.data().get("meeting") or "middle"
+
+    def planner_url(self):
+        """The planner with this week's plan, set to save back into this week."""
+        return planner_url(self.query, self.circle.language, week=self.pk)
 
 
 FACET_FIELDS = [option.field for facet in FACETS for option in facet.options]

@@ -1,33 +1,64 @@
-"""Meeting-planning arithmetic, kept free of Django so it is easy to test.
+"""Meeting-planning arithmetic on plain values, with no database, so it is
+easy to test. Whether an activity fits, suits a group or a meeting, or can
+fill a role is decided by activities.rules, which the library's queries share.
 
 A plan is a time budget for one meeting, an optional group size and setting,
-optional minutes reserved for coursework, and activities in roles: one
-check-in, one or more learning activities, an optional energizer and one
-reflection.
+which meeting of the circle it is (first, a week in between, last), an
+optional start time, and an ordered list of items. An item is an activity in
+a role (check-in, learning activity, energizer, reflection), the coursework
+(the course itself), a break or a free item ("announcements"). Each item
+runs for its own minutes when the facilitator set them, else for the
+activity's *typical* length (rules.typical_minutes), else for its kind's
+default. The plan's total is the sum of its items.
 
-Arithmetic uses each activity's *shortest* duration (``duration_min``): an
-activity "fits" when its shortest run fits, and the plan's total is the sum
-of shortest runs plus coursework. The longest total (``total_max``) is shown
-beside it so the facilitator sees how much the meeting could stretch.
-Suggestions and "longer" swaps never take the shortest total over budget.
+Suggestions follow the learning-circle meeting as the site's own "Meeting
+structure" guide lays it out for 90 minutes: check-in about 10 minutes, one
+learning activity about 15, coursework about 50, a 5-minute break, closing
+reflection about 10 (SHAPE). They fill the activity slots with activities
+whose phase fits the slot and that suit the meeting, at their typical
+length, inside the budget, and say which slot could not be filled and why.
 """
 
 from dataclasses import dataclass, field, replace
 
-ROLES = ("checkin", "learning", "energizer", "reflection")
-# The meeting phases an activity needs to fill a role.
-ROLE_PHASES = {
-    "checkin": {"check-in"},
-    "learning": {"learning"},
-    "energizer": {"energizer"},
-    "reflection": {"reflection", "closing"},
-}
-MAX_LEARNING = 5
+from . import rules
+from .facets import MEETINGS
+
 MIN_BUDGET, MAX_BUDGET, DEFAULT_BUDGET = 10, 480, 90
-# Share of the budget a suggestion aims to give the opening and the closing.
-CHECKIN_SHARE, REFLECTION_SHARE = 0.12, 0.10
-# A suggestion adds an energizer only to meetings at least this long.
-ENERGIZER_FROM_MINUTES = 75
+DEFAULT_MEETING = "middle"
+MAX_ITEMS = 15
+MAX_NOTE = 80
+
+# Kinds of item that are not activities from the library.
+COURSEWORK, BREAK, FREE = "coursework", "break", "free"
+KINDS = (*rules.ROLES, COURSEWORK, BREAK, FREE)
+DEFAULT_MINUTES = {
+    "checkin": 10,
+    "learning": 15,
+    "energizer": 5,
+    "reflection": 10,
+    COURSEWORK: 50,
+    BREAK: 5,
+    FREE: 5,
+}
+DEFAULT_COURSEWORK = DEFAULT_MINUTES[COURSEWORK]
+
+# The shape of a suggested meeting, in agenda order: (kind, target minutes).
+# The energizer is added only when asked for, the break unless asked not to.
+SHAPE = (
+    ("checkin", 10),
+    ("learning", 15),
+    ("energizer", 5),
+    (COURSEWORK, None),
+    (BREAK, DEFAULT_MINUTES[BREAK]),
+    ("reflection", 10),
+)
+# The order activity slots are filled in when time is short: both ends of the
+# meeting first ("cut from the middle"), then the learning activity.
+# A first meeting fills its learning slot before the reflection: agreeing on
+# norms and goals is what that meeting is for.
+FILL_ORDER = ("checkin", "reflection", "learning", "energizer")
+FIRST_MEETING_FILL_ORDER = ("checkin", "learning", "reflection", "energizer")
 
 
 @dataclass(frozen=True)
@@ -42,6 +73,13 @@ class Candidate:
     group_max: int | None = None
     phases: frozenset = frozenset()
     settings: frozenset = frozenset()
+    meetings: frozenset = frozenset(MEETINGS)
+    # How long it took by facilitators' reports, where enough say so (activities.usage).
+    reported_minutes: float | None = None
+
+    @property
+    def typical(self):
+        return rules.typical_minutes(self)
 
     @property
     def duration_text(self):
@@ -50,28 +88,47 @@ class Candidate:
         return f"{self.duration_min}–{self.duration_max}"
 
     def fits_group(self, people):
-        if not people:
-            return True
-        return self.group_min <= people and (self.group_max is None or self.group_max >= people)
+        return not people or rules.works_for(self, people)
 
     def fits_setting(self, setting):
         return not setting or setting in self.settings
 
-    def can_fill(self, role):
-        return bool(self.phases & ROLE_PHASES[role])
+    def fits_meeting(self, meeting):
+        return rules.suits_meeting(self, meeting)
 
-    def suits(self, role, people=None, setting=None):
-        return self.can_fill(role) and self.fits_group(people) and self.fits_setting(setting)
+    def can_fill(self, role):
+        return rules.can_fill(self.phases, role)
+
+    def suits(self, role, people=None, setting=None, meeting=None):
+        return (
+            self.can_fill(role)
+            and self.fits_group(people)
+            and self.fits_setting(setting)
+            and self.fits_meeting(meeting)
+        )
 
 
 @dataclass(frozen=True)
 class Item:
+    """One line of the agenda. `own_minutes` is what the facilitator set;
+    without it an activity runs for its typical length."""
+
     role: str
-    activity: Candidate
+    activity: Candidate | None = None
+    own_minutes: int | None = None
+    note: str = ""
 
     @property
     def minutes(self):
-        return self.activity.duration_min
+        if self.own_minutes is not None:
+            return self.own_minutes
+        if self.activity is not None:
+            return self.activity.typical
+        return DEFAULT_MINUTES[self.role]
+
+    @property
+    def is_activity(self):
+        return self.activity is not None
 
 
 @dataclass(frozen=True)
@@ -79,96 +136,126 @@ class Plan:
     budget: int = DEFAULT_BUDGET
     people: int | None = None
     setting: str | None = None
-    coursework: int = 0
+    meeting: str = DEFAULT_MEETING
+    start: int | None = None  # minutes after midnight
     items: tuple = field(default_factory=tuple)
 
     @property
-    def total_min(self):
-        return self.coursework + sum(item.activity.duration_min for item in self.items)
+    def total(self):
+        return sum(item.minutes for item in self.items)
 
     @property
-    def total_max(self):
-        return self.coursework + sum(item.activity.duration_max for item in self.items)
+    def coursework(self):
+        return sum(item.minutes for item in self.items if item.role == COURSEWORK)
 
     @property
     def remaining(self):
-        return self.budget - self.total_min
+        return self.budget - self.total
 
     @property
     def over_by(self):
-        return max(0, self.total_min - self.budget)
+        return max(0, self.total - self.budget)
 
     @property
     def over_budget(self):
-        return self.total_min > self.budget
+        return self.total > self.budget
 
     @property
     def ids(self):
-        return {item.activity.id for item in self.items}
+        return {item.activity.id for item in self.items if item.activity is not None}
+
+    @property
+    def activities(self):
+        return [item.activity for item in self.items if item.activity is not None]
 
     def in_role(self, role):
         return [item for item in self.items if item.role == role]
 
     def misfits(self):
-        """Items that do not suit the plan's group size or setting."""
-        return [item for item in self.items if not item.activity.suits(item.role, self.people, self.setting)]
+        """Activity items that do not suit the plan's group, setting or meeting."""
+        return [
+            item
+            for item in self.items
+            if item.activity is not None
+            and not item.activity.suits(item.role, self.people, self.setting, self.meeting)
+        ]
 
-    def ordered(self):
-        """Agenda order: check-in, first learning activity, energizer, other
-        learning activities, then reflection (coursework goes before reflection)."""
-        learning = self.in_role("learning")
-        return (
-            self.in_role("checkin")
-            + learning[:1]
-            + self.in_role("energizer")
-            + learning[1:]
-            + self.in_role("reflection")
-        )
+    # Editing: each returns a new plan ---------------------------------------
+
+    def _with_items(self, items):
+        return replace(self, items=tuple(items))
 
     def with_item(self, index, activity):
+        """The item at `index` done with `activity` instead, at its typical length."""
         items = list(self.items)
-        items[index] = replace(items[index], activity=activity)
-        return replace(self, items=tuple(items))
+        items[index] = replace(items[index], activity=activity, own_minutes=None)
+        return self._with_items(items)
 
     def without_item(self, index):
         items = list(self.items)
         del items[index]
-        return replace(self, items=tuple(items))
+        return self._with_items(items)
+
+    def moved(self, index, step):
+        """The item at `index` moved `step` places (-1 up, +1 down); at either end nothing moves."""
+        target = index + step
+        if not (0 <= index < len(self.items) and 0 <= target < len(self.items)):
+            return self
+        items = list(self.items)
+        items[index], items[target] = items[target], items[index]
+        return self._with_items(items)
+
+    def resized(self, index, minutes):
+        items = list(self.items)
+        items[index] = replace(items[index], own_minutes=minutes)
+        return self._with_items(items)
+
+    def added(self, item):
+        if len(self.items) >= MAX_ITEMS:
+            return self
+        return self._with_items([*self.items, item])
 
 
 @dataclass(frozen=True)
 class AgendaRow:
+    index: int
     start: int
     end: int
-    title: str
-    role: str
-    item: Item | None = None
+    item: Item
+
+    @property
+    def role(self):
+        return self.item.role
+
+    @property
+    def minutes(self):
+        return self.end - self.start
 
 
 def agenda(plan):
-    """Rows with start and end minutes, coursework placed before the reflection."""
+    """The items in the plan's order with their start and end minutes."""
     rows, clock = [], 0
-    reflection = plan.in_role("reflection")
-    for item in plan.ordered():
-        if item in reflection:
-            continue
-        rows.append(AgendaRow(clock, clock + item.minutes, item.activity.title, item.role, item))
-        clock += item.minutes
-    if plan.coursework:
-        rows.append(AgendaRow(clock, clock + plan.coursework, "", "coursework"))
-        clock += plan.coursework
-    for item in reflection:
-        rows.append(AgendaRow(clock, clock + item.minutes, item.activity.title, item.role, item))
+    for index, item in enumerate(plan.items):
+        rows.append(AgendaRow(index, clock, clock + item.minutes, item))
         clock += item.minutes
     return rows
 
 
-def suitable(candidates, role, people=None, setting=None, exclude=()):
-    """Candidates that can fill `role` for this group, shortest first."""
+def clock_time(start, offset):
+    """The time of day `offset` minutes after `start` (minutes after midnight), as "HH:MM"."""
+    minutes = (start + offset) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# Suggestions --------------------------------------------------------------------
+
+
+def suitable(candidates, role, people=None, setting=None, exclude=(), meeting=None):
+    """Candidates that can fill `role` for this group and meeting, shortest typical first."""
     exclude = set(exclude)
     return sorted(
-        (c for c in candidates if c.id not in exclude and c.suits(role, people, setting)),
-        key=lambda c: (c.duration_min, c.duration_max, c.title.lower(), c.id),
+        (c for c in candidates if c.id not in exclude and c.suits(role, people, setting, meeting)),
+        key=lambda c: (c.typical, c.duration_min, c.title.lower(), c.id),
     )
 
 
@@ -179,105 +266,159 @@ def _rotate(items, variant):
     return items[shift:] + items[:shift]
 
 
-def _closest(pool, target, limit, variant):
-    """The candidate whose shortest run is closest to `target` minutes among
-    those that fit in `limit`; `variant` steps through the next-closest ones."""
-    fitting = [c for c in pool if c.duration_min <= limit]
+# The slots where a first or last meeting prefers activities made for it:
+# introductions, norms and goals open a circle; celebration and what next close it.
+MADE_FOR = {"first": ("checkin", "learning"), "last": ("learning", "reflection")}
+
+
+def _closest(pool, target, limit, variant, meeting, role=None):
+    """The candidate whose typical length is closest to `target` among those
+    that typically fit in `limit`; in the slots of MADE_FOR, those made for
+    this meeting (suiting fewest others) come first. `variant` steps through
+    the next-closest ones."""
+    fitting = [c for c in pool if rules.typically_fits_in(c, limit)]
     if not fitting:
         return None
-    ranked = sorted(
-        fitting, key=lambda c: (abs(c.duration_min - target), c.duration_min, c.title.lower(), c.id)
-    )
-    return _rotate(ranked, variant)[0]
+    prefer = role in MADE_FOR.get(meeting, ())
+
+    def rank(c):
+        specific = len(c.meetings) if prefer else 0
+        return (specific, abs(c.typical - target), c.typical, c.title.lower(), c.id)
+
+    return _rotate(sorted(fitting, key=rank), variant)[0]
 
 
-def suggest(candidates, budget, people=None, setting=None, coursework=0, variant=0):
-    """Fill `budget` with activities that suit the group: a check-in and a
-    reflection sized to a share of the meeting, then learning activities
-    (largest that still fits first), then an energizer in long meetings.
+@dataclass(frozen=True)
+class Gap:
+    """A slot of the meeting's shape that a suggestion could not fill."""
+
+    role: str
+    reason: str  # "none_suits" (nothing in the library suits it) | "no_time"
+    room: int = 0  # minutes that were left for it
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    plan: Plan
+    gaps: tuple = ()
+
+
+def suggest(
+    candidates,
+    budget,
+    people=None,
+    setting=None,
+    coursework=DEFAULT_COURSEWORK,
+    variant=0,
+    meeting=DEFAULT_MEETING,
+    with_break=True,
+    with_energizer=False,
+    start=None,
+    exclude=(),
+):
+    """The meeting's shape (SHAPE) filled with activities that suit the
+    group, setting and meeting, at their typical length, never over budget.
     Deterministic for the same inputs; `variant` asks for another plan.
-    The shortest total never exceeds the budget."""
-    base = Plan(budget=budget, people=people, setting=setting, coursework=coursework)
-    room = budget - coursework
-    if room <= 0:
-        return base
-    chosen = {}
-    used = set()
-
-    checkin_pool = suitable(candidates, "checkin", people, setting)
-    checkin = _closest(checkin_pool, max(1, round(budget * CHECKIN_SHARE)), room, variant)
-    if checkin is not None:
-        chosen["checkin"] = checkin
-        used.add(checkin.id)
-        room -= checkin.duration_min
-
-    reflection_pool = suitable(candidates, "reflection", people, setting, exclude=used)
-    reflection = _closest(reflection_pool, max(1, round(budget * REFLECTION_SHARE)), room, variant)
-    if reflection is not None:
-        chosen["reflection"] = reflection
-        used.add(reflection.id)
-        room -= reflection.duration_min
-
-    learning = []
-    learning_pool = suitable(candidates, "learning", people, setting, exclude=used)
-    while len(learning) < MAX_LEARNING:
-        fitting = [c for c in learning_pool if c.id not in used and c.duration_min <= room]
-        if not fitting:
-            break
-        # Largest first fills the time with fewer, fuller activities; the
-        # variant rotates among those of the largest size and a few below.
-        fitting.sort(key=lambda c: (-c.duration_min, c.title.lower(), c.id))
-        pick = _rotate(fitting[:3], variant)[0] if not learning else fitting[0]
-        learning.append(pick)
+    Activities in `exclude` (ids) are left out: a circle's other weeks."""
+    exclude = set(exclude)
+    candidates = [c for c in candidates if c.id not in exclude]
+    base = Plan(budget=budget, people=people, setting=setting, meeting=meeting, start=start)
+    room = budget - coursework - (DEFAULT_MINUTES[BREAK] if with_break else 0)
+    targets = dict(SHAPE)
+    order = FIRST_MEETING_FILL_ORDER if meeting == "first" else FILL_ORDER
+    wanted = [role for role in order if role != "energizer" or with_energizer]
+    pools = {role: suitable(candidates, role, people, setting, meeting=meeting) for role in wanted}
+    chosen, gaps, used = {}, [], set()
+    for position, role in enumerate(wanted):
+        pool = [c for c in pools[role] if c.id not in used]
+        if not pool:
+            gaps.append(Gap(role, "none_suits"))
+            continue
+        # Keep room for the slots still to fill: each needs at least its shortest typical length.
+        later = [
+            min(c.typical for c in pools[other] if c.id not in used)
+            for other in wanted[position + 1 :]
+            if any(c.id not in used for c in pools[other])
+        ]
+        limit = room - sum(later)
+        pick = _closest(pool, targets[role], limit, variant, meeting, role) or _closest(
+            pool, targets[role], room, variant, meeting, role
+        )
+        if pick is None:
+            gaps.append(Gap(role, "no_time", max(0, room)))
+            continue
+        chosen[role] = pick
         used.add(pick.id)
-        room -= pick.duration_min
-
-    energizer = None
-    if budget >= ENERGIZER_FROM_MINUTES:
-        energizer_pool = suitable(candidates, "energizer", people, setting, exclude=used)
-        energizer = _closest(energizer_pool, 5, room, variant)
-        if energizer is not None:
-            room -= energizer.duration_min
+        room -= pick.typical
 
     items = []
-    if "checkin" in chosen:
-        items.append(Item("checkin", chosen["checkin"]))
-    items += [Item("learning", activity) for activity in learning]
-    if energizer is not None:
-        items.append(Item("energizer", energizer))
-    if "reflection" in chosen:
-        items.append(Item("reflection", chosen["reflection"]))
-    return replace(base, items=tuple(items))
+    for kind, _target in SHAPE:
+        if kind in chosen:
+            items.append(Item(kind, chosen[kind]))
+        elif kind == COURSEWORK and coursework:
+            items.append(Item(COURSEWORK, own_minutes=coursework))
+        elif kind == BREAK and with_break:
+            items.append(Item(BREAK))
+    return Suggestion(replace(base, items=tuple(items)), tuple(gaps))
+
+
+def meeting_of_week(number, weeks):
+    """Which meeting week `number` (1 is the first) of a `weeks`-week circle is."""
+    if number <= 1:
+        return "first"
+    return "last" if number >= weeks else "middle"
+
+
+def suggest_circle(candidates, weeks, budget, variant=0, exclude=(), **meeting):
+    """A Suggestion for each week of a circle: week 1 shaped as a first
+    meeting, the last week as a last meeting, the others as weeks in
+    between, and no activity in two weeks (each week leaves out what the
+    weeks before it took, and anything in `exclude`). `meeting` is what
+    suggest() takes besides: people, setting, coursework, breaks, start.
+    A week the library has too few activities left for says so in its gaps."""
+    candidates = list(candidates)
+    used = set(exclude)
+    # The first and last meetings are the most particular: they choose first,
+    # so a week in between cannot take the introductions or the celebration.
+    order = sorted(
+        range(1, weeks + 1), key=lambda number: (meeting_of_week(number, weeks) == "middle", number)
+    )
+    suggestions = {}
+    for number in order:
+        suggestion = suggest(
+            candidates,
+            budget,
+            variant=variant,
+            meeting=meeting_of_week(number, weeks),
+            exclude=used,
+            **meeting,
+        )
+        used |= suggestion.plan.ids
+        suggestions[number] = suggestion
+    return [suggestions[number] for number in range(1, weeks + 1)]
 
 
 def swap_options(plan, index, candidates):
-    """(shorter, longer) replacements for the item at `index`: the same role,
-    suiting the group and setting, not already in the plan. `shorter` is the
-    longest of the shorter ones (the gentlest cut); `longer` is the shortest
-    of the longer ones that keeps the plan within budget. Either may be None."""
+    """(shorter, longer) replacements for the activity at `index`: the same
+    role, suiting the group, setting and meeting, not already in the plan.
+    `shorter` is the longest of the typically shorter ones (the gentlest cut);
+    `longer` the shortest of the longer ones that keeps the plan within
+    budget. Either may be None; both are None for an item that is no activity."""
     item = plan.items[index]
-    current = item.activity
-    pool = suitable(candidates, item.role, plan.people, plan.setting, exclude=plan.ids)
-    shorter = [c for c in pool if c.duration_min < current.duration_min]
-    longer = [
-        c
-        for c in pool
-        if c.duration_min > current.duration_min
-        and plan.total_min - current.duration_min + c.duration_min <= plan.budget
-    ]
-    shorter_pick = None
-    if shorter:
-        best = max(c.duration_min for c in shorter)
-        shorter_pick = sorted(
-            (c for c in shorter if c.duration_min == best), key=lambda c: (c.title.lower(), c.id)
-        )[0]
-    longer_pick = None
-    if longer:
-        best = min(c.duration_min for c in longer)
-        longer_pick = sorted(
-            (c for c in longer if c.duration_min == best), key=lambda c: (c.title.lower(), c.id)
-        )[0]
-    return shorter_pick, longer_pick
+    if item.activity is None:
+        return None, None
+    current = item.minutes
+    pool = suitable(candidates, item.role, plan.people, plan.setting, exclude=plan.ids, meeting=plan.meeting)
+    shorter = [c for c in pool if c.typical < current]
+    longer = [c for c in pool if c.typical > current and plan.total - current + c.typical <= plan.budget]
+
+    def pick(options, best):
+        if not options:
+            return None
+        size = best(c.typical for c in options)
+        return sorted((c for c in options if c.typical == size), key=lambda c: (c.title.lower(), c.id))[0]
+
+    return pick(shorter, max), pick(longer, min)
 
 
 def clamp(value, low, high, default=None):

@@ -8,15 +8,11 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from core.urls import absolute_url
+
 APPROVED = "approved"
 CHANGES_REQUESTED = "changes_requested"
 OUTCOMES = (APPROVED, CHANGES_REQUESTED)
-
-
-def _absolute(page, path):
-    site = page.get_site()
-    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
 
 
 @task()
@@ -37,9 +33,9 @@ def notify_submitter(page_id, outcome, comment=""):
             "member": member,
             "title": page.title if page.live else page.draft_title,
             "comment": comment,
-            "page_url": page.full_url if page.live else "",
-            "mine_url": _absolute(page, reverse("activities:mine")),
-            "edit_url": _absolute(page, reverse("activities:edit", kwargs={"page_id": page.pk})),
+            "page_url": absolute_url(page.url) if page.live else "",
+            "mine_url": absolute_url(reverse("activities:mine")),
+            "edit_url": absolute_url(reverse("activities:edit", kwargs={"page_id": page.pk})),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         subject = " ".join(render_to_string(f"activities/emails/{outcome}_subject.txt", context).split())

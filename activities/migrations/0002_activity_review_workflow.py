@@ -1,8 +1,8 @@
 """The "Activity review" workflow: one group approval task for Site editors.
 
-It is assigned to the activity libraries (ActivityIndexPage) by
-activities.workflow.ensure_review_workflow, which the demo loader and the
-submission flow call, because the libraries do not exist yet at this point.
+The libraries (ActivityIndexPage) do not exist yet at this point: each gets
+the workflow when it is created (activities.workflows), and 0003 attaches the
+ones made before that.
 """
 
 from django.db import migrations

@@ -3,16 +3,17 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 
+from activities import rules
 from activities.models import ActivityIndexPage, ActivityPage
+from activities.plans import candidate_from
 from activities.tags import MAX_TAG_LENGTH, MAX_TAGS, normalise_tags, split_tags
+from core.translation import translate
 from home.models import HomePage
-from home.translation import translate
 
 pytestmark = pytest.mark.django_db
 
 
-def test_page_tree_rules(library):
-    home = HomePage.objects.get(locale__language_code="en")
+def test_page_tree_rules(home, library):
     assert ActivityIndexPage.allowed_parent_page_models() == [HomePage]
     assert ActivityPage.allowed_parent_page_models() == [ActivityIndexPage]
     assert ActivityPage.can_create_at(library)
@@ -94,21 +95,42 @@ def test_display_helpers(make_activity):
     assert page.group_display == "4+ people"
 
 
-def test_duration_and_group_arithmetic(make_activity):
+def test_fit_rules_say_the_same_in_python_and_in_sql(make_activity):
+    """Each rule of activities.rules, as a predicate (pages, planner
+    candidates) and as a database condition (filters, planner queries)."""
     short = make_activity("Short", duration_min=5, duration_max=10, group_min=2, group_max=6)
     long = make_activity("Long", duration_min=30, duration_max=45, group_min=8, group_max=None)
-    assert short.fits_in(5) and not short.fits_in(4)
-    assert short.works_for(6) and not short.works_for(7) and not short.works_for(1)
-    assert long.works_for(8) and long.works_for(300) and not long.works_for(7)
+    assert rules.fits_in(short, 5) and not rules.fits_in(short, 4)
+    assert rules.lasts_at_least(long, 45) and not rules.lasts_at_least(long, 46)
+    assert rules.works_for(short, 6) and not rules.works_for(short, 7) and not rules.works_for(short, 1)
+    assert rules.works_for(long, 8) and rules.works_for(long, 300) and not rules.works_for(long, 7)
+    # The planner's candidates follow the same rules.
+    assert candidate_from(short).fits_group(6) and not candidate_from(short).fits_group(7)
+    assert candidate_from(long).fits_group(300) and candidate_from(long).fits_group(None)
 
     pks = {short.pk, long.pk}
     mine = ActivityPage.objects.filter(pk__in=pks)
-    assert set(mine.fits_in(10).values_list("pk", flat=True)) == {short.pk}
-    assert set(mine.fits_in(30).values_list("pk", flat=True)) == pks
-    assert set(mine.lasts_at_least(40).values_list("pk", flat=True)) == {long.pk}
-    assert set(mine.works_for(6).values_list("pk", flat=True)) == {short.pk}
-    assert set(mine.works_for(12).values_list("pk", flat=True)) == {long.pk}
-    assert set(mine.works_for(7).values_list("pk", flat=True)) == set()
+    assert set(mine.filter(rules.fits_in_q(10)).values_list("pk", flat=True)) == {short.pk}
+    assert set(mine.filter(rules.fits_in_q(30)).values_list("pk", flat=True)) == pks
+    assert set(mine.filter(rules.lasts_at_least_q(40)).values_list("pk", flat=True)) == {long.pk}
+    assert set(mine.filter(rules.works_for_q(6)).values_list("pk", flat=True)) == {short.pk}
+    assert set(mine.filter(rules.works_for_q(12)).values_list("pk", flat=True)) == {long.pk}
+    assert set(mine.filter(rules.works_for_q(7)).values_list("pk", flat=True)) == set()
+
+
+@pytest.mark.parametrize(
+    "phases, role",
+    [
+        (["check-in", "reflection"], "checkin"),
+        (["energizer", "learning"], "learning"),
+        (["energizer"], "energizer"),
+        (["closing"], "reflection"),
+        ([], "learning"),
+    ],
+)
+def test_an_activity_goes_first_into_the_first_role_its_phases_fill(phases, role):
+    assert rules.first_role(phases) == role
+    assert rules.can_fill(phases, role) or not phases
 
 
 def test_tagged_with_all_needs_every_tag(make_activity):
@@ -171,6 +193,18 @@ def test_translated_library_lists_untranslated_activities_of_the_default_languag
     assert english_only.pk in listed
     assert translated_one.pk not in listed  # shown once, in Spanish
     assert set(library.activities().values_list("pk", flat=True)) == {translated_one.pk, english_only.pk}
+
+
+def test_a_submission_waits_until_it_is_first_published(make_activity):
+    draft = make_activity("Waiting", publish=False)
+    published = make_activity("Published")
+    mine = ActivityPage.objects.filter(pk__in=[draft.pk, published.pk])
+    assert list(mine.awaiting_publication()) == [draft]
+    assert rules.awaiting_publication(draft) and not rules.awaiting_publication(published)
+    published.unpublish()  # taken down after publication: it waits for nothing
+    published.refresh_from_db()
+    assert not rules.awaiting_publication(published)
+    assert list(mine.awaiting_publication()) == [draft]
 
 
 def test_drafts_and_private_pages_are_not_listed(make_activity, library):

@@ -7,9 +7,14 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from activities.models import ActivityIndexPage, ActivityPage
+from activities import submissions
+from activities.models import ActivityPage
+from core.translation import translate
+from core.urls import absolute_url
+from tests.factories.core import UserFactory
 
-pytestmark = pytest.mark.django_db
+# Every page here needs the site's library (tests/activities/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]
 
 SUBMIT = "/en/library/submit/"
 MINE = "/en/library/mine/"
@@ -27,6 +32,7 @@ def form_data(**overrides):
         "group_max": "",
         "groupings": ["solo", "whole-group"],
         "settings": ["in-person", "online"],
+        "meetings": ["first", "middle", "last"],
         "lowtech": ["no-projector"],
         "materials": "Sticky notes and pens.",
         "tips": "Keep the silence strict for the first five minutes.",
@@ -127,13 +133,12 @@ def test_the_form_is_accessible_and_empty_safe(client, member):
     assert len(page.select("textarea[name^=steps-][name$=-text]")) >= 4
 
 
-def test_full_flow_submit_review_approve_publish_and_email(client, member, editor):
+def test_full_flow_submit_review_approve_publish_and_email(client, member, editor, library):
     client.force_login(member)
     response = client.post(SUBMIT, form_data())
     assert response.status_code == 302 and response["Location"] == MINE
 
     page = submission_of(member)
-    library = ActivityIndexPage.objects.get(locale__language_code="en", slug="activities")
     assert page.get_parent().specific == library
     assert not page.live and page.owner == member
     draft = page.get_latest_revision_as_object()
@@ -167,7 +172,7 @@ def test_full_flow_submit_review_approve_publish_and_email(client, member, edito
     to_member = [message for message in mail.outbox if member.email in message.to]
     assert len(to_member) == 1  # ours only, not Wagtail's admin notice as well
     assert "Silent brainstorm" in to_member[0].subject and "published" in to_member[0].subject
-    assert page.full_url in to_member[0].body
+    assert absolute_url(page.url) in to_member[0].body
     assert "Lovely, thank you." in to_member[0].body
 
     client.force_login(member)
@@ -350,31 +355,29 @@ def test_pending_submissions_are_limited(client, member, settings):
     assert first.pk != second.pk
 
 
-def test_submissions_go_to_the_library_of_the_current_language(client, member):
+def test_the_pending_limit_is_the_apps_unless_the_settings_override_it(settings):
+    if hasattr(settings, "ACTIVITIES_MAX_PENDING_SUBMISSIONS"):
+        del settings.ACTIVITIES_MAX_PENDING_SUBMISSIONS
+    assert submissions.max_pending() == submissions.MAX_PENDING == 3
+    settings.ACTIVITIES_MAX_PENDING_SUBMISSIONS = 5
+    assert submissions.max_pending() == 5
+    assert "5 activities" in submissions.limit_message()
+
+
+def test_submissions_go_to_the_library_of_the_current_language(client, member, library):
+    spanish_library = translate(library, "es", {"Test library": "Biblioteca de prueba"})
     client.force_login(member)
     response = client.post("/es/library/submit/", form_data(title="Lluvia de ideas en silencio"))
     assert response.status_code == 302
     page = submission_of(member)
     assert page.locale.language_code == "es"
-    assert page.get_parent().specific.slug == "actividades"
+    assert page.get_parent().specific == spanish_library
     assert state_of(page).workflow.name == "Activity review"
 
 
-def test_demo_submissions_wait_in_review(django_user_model):
-    facilitator = django_user_model.objects.get(username="facilitator")
-    sam = django_user_model.objects.get(username="sam")
-    waiting = ActivityPage.objects.get(slug="silent-gallery-walk")
-    assert waiting.submitted_by == facilitator and not waiting.live
-    assert state_of(waiting).status == WorkflowState.STATUS_IN_PROGRESS
-    sent_back = ActivityPage.objects.get(slug="question-auction")
-    assert sent_back.submitted_by == sam
-    assert state_of(sent_back).status == WorkflowState.STATUS_NEEDS_CHANGES
-    assert "friendly" in state_of(sent_back).current_task_state.comment
-
-
-def test_editors_reviewing_a_published_activity_do_not_email_its_author(editor, django_user_model):
-    sam = django_user_model.objects.get(username="sam")
-    page = ActivityPage.objects.get(slug="talk-about-failure", locale__language_code="en")
+def test_editors_reviewing_a_published_activity_do_not_email_its_author(editor, make_activity):
+    sam = UserFactory()
+    page = make_activity("Talk about failure", submitted_by=sam, owner=sam)
     page.tips = "Share your own failure first."
     page.save_revision(user=editor)
     state = page.get_workflow().start(page, editor)
@@ -383,3 +386,56 @@ def test_editors_reviewing_a_published_activity_do_not_email_its_author(editor, 
     assert not [message for message in mail.outbox if sam.email in message.to]
     page.refresh_from_db()
     assert page.tips == "Share your own failure first."
+
+
+def test_a_title_already_in_the_library_gets_the_next_address(client, member, make_activity):
+    make_activity("Silent brainstorm", slug="silent-brainstorm")
+    make_activity("Silent brainstorm, a draft", slug="silent-brainstorm-2", publish=False)
+    client.force_login(member)
+    assert client.post(SUBMIT, form_data()).status_code == 302
+    assert submission_of(member).slug == "silent-brainstorm-3"
+
+
+def test_an_address_taken_at_the_same_moment_is_retried(client, member, make_activity, monkeypatch):
+    """Between choosing a free address and saving, another request took it:
+    the next free one is chosen, no error page."""
+    make_activity("Silent brainstorm", slug="silent-brainstorm")
+    chosen = iter(["silent-brainstorm"])
+    real = submissions.unique_slug
+    monkeypatch.setattr(
+        submissions, "unique_slug", lambda library, title: next(chosen, None) or real(library, title)
+    )
+    client.force_login(member)
+    assert client.post(SUBMIT, form_data()).status_code == 302
+    assert submission_of(member).slug == "silent-brainstorm-2"
+
+
+def test_an_address_that_stays_taken_asks_the_member_to_send_again(
+    client, member, make_activity, monkeypatch
+):
+    make_activity("Silent brainstorm", slug="silent-brainstorm")
+    monkeypatch.setattr(submissions, "unique_slug", lambda library, title: "silent-brainstorm")
+    client.force_login(member)
+    response = client.post(SUBMIT, form_data())
+    assert response.status_code == 200
+    page = soup(response)
+    assert "added at the same moment" in page.get_text()
+    assert page.select_one('[name="title"]')["value"] == "Silent brainstorm"
+    assert not ActivityPage.objects.filter(submitted_by=member).exists()
+
+
+def test_members_say_which_meetings_of_a_circle_it_suits(client, member):
+    client.force_login(member)
+    assert [
+        box.get("checked") is not None for box in soup(client.get(SUBMIT)).select('[name="meetings"]')
+    ] == [
+        True,
+        True,
+        True,
+    ]
+    response = client.post(SUBMIT, form_data(meetings=[]))
+    assert response.status_code == 200
+    assert "Choose at least one meeting it suits." in soup(response).select_one("#form-errors").get_text()
+    assert client.post(SUBMIT, form_data(meetings=["first"])).status_code == 302
+    page = latest(submission_of(member))
+    assert (page.meeting_first, page.meeting_middle, page.meeting_last) == (True, False, False)
