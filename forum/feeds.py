@@ -1,4 +1,12 @@
-"""Atom feeds: the newest threads across the forum, and per category."""
+"""Atom feeds: the newest threads across the forum, and per category.
+
+Every link in a feed (the feed's own, its site link, each entry's) is an
+absolute URL on the configured base URL (core.urls.absolute_url): Django's
+syndication would otherwise complete relative links from the request's
+Host header, which whoever sends the request chooses. The feed says its
+language (xml:lang, the active one: Django's default); posts carry none of
+their own, since the forum does not record the language a post is in.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
@@ -7,14 +15,17 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.urls import absolute_url
+
 from .models import Category, Post, Thread
+from .rendering import in_reader_language
 
 FEED_LENGTH = 30
 
 
 def _threads(queryset):
     """Newest threads with their opening post's HTML, in one query."""
-    opening = Post.objects.filter(pk=OuterRef("first_post_id"), is_hidden=False, deleted_at__isnull=True)
+    opening = Post.objects.visible().filter(pk=OuterRef("first_post_id"))
     return (
         queryset.visible()
         .select_related("author", "category")
@@ -23,13 +34,27 @@ def _threads(queryset):
     )
 
 
+class ThreadsAtomFeed(Atom1Feed):
+    """Atom with each entry's own language (xml:lang): a thread written in
+    Spanish says so in a feed read in English."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class LatestThreadsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ThreadsAtomFeed
     title = _("Circle Commons forum: new threads")
     subtitle = _("New conversations among people who facilitate learning circles.")
 
     def link(self):
-        return reverse("forum:latest")
+        return absolute_url(reverse("forum:latest"))
+
+    def feed_url(self):
+        return absolute_url(reverse("forum:feed_latest"))
 
     def items(self):
         return _threads(Thread.objects.all())
@@ -37,11 +62,14 @@ class LatestThreadsFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def item_extra_kwargs(self, item):
+        return {"language": item.language}
+
     def item_description(self, item):
-        return item.opening_html or ""
+        return in_reader_language(item.opening_html)
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
         return item.author.public_name if item.author else None
@@ -53,7 +81,7 @@ class LatestThreadsFeed(Feed):
         return item.last_activity_at
 
     def item_categories(self, item):
-        return [item.category.name]
+        return [item.category.display_name]
 
 
 class CategoryFeed(LatestThreadsFeed):
@@ -61,13 +89,16 @@ class CategoryFeed(LatestThreadsFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj):
-        return _("Circle Commons forum: %(category)s") % {"category": obj.name}
+        return _("Circle Commons forum: %(category)s") % {"category": obj.display_name}
 
     def subtitle(self, obj):
-        return obj.description
+        return obj.display_description
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("forum:feed_category", kwargs={"slug": obj.slug}))
 
     def items(self, obj):
         return _threads(obj.threads.all())

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from . import limits
-from .models import Category, Flag, ForumProfile
+from .models import Bookmark, Category, Flag, ForumProfile, TrustLevel
+from .models.threads import tag_problem
 
 TITLE_CODES = {"title_too_short", "title_too_long"}
 TEXT_CODES = {"too_short", "too_long", "too_many_links"}
@@ -25,30 +26,31 @@ def source_field(label=None):
         strip=False,
         help_text=SOURCE_HELP,
         widget=forms.Textarea(attrs={"rows": 8}),
-        # Length is checked by forum/limits.py so the message can say why.
+        # The minimum and the links are checked by forum/limits.py (through
+        # forum/actions.py) so the message can say why; the maximum is
+        # checked here too, so that no over-long text is ever rendered, not
+        # even for a preview.
         required=False,
+        validators=[limits.check_length],
     )
 
 
-class LimitedForm(forms.Form):
-    """A form whose clean() runs one of the limit checks in forum/limits.py
-    and puts each refusal next to the field it is about."""
+class WriteForm(forms.Form):
+    """A form for one of the write operations (forum/actions.py). It parses
+    the fields; the operation decides, and refuse() puts each of its
+    refusals next to the field it is about."""
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def run_check(self, check, *args):
-        try:
-            check(*args)
-        except ValidationError as error:
-            code = getattr(error, "code", None)
+    def refuse(self, error):
+        if error is None:
+            return
+        for problem in error.error_list:
+            code = getattr(problem, "code", None)
             if code in TITLE_CODES and "title" in self.fields:
-                self.add_error("title", error)
+                self.add_error("title", problem)
             elif code in TEXT_CODES:
-                self.add_error("source", error)
+                self.add_error("source", problem)
             else:
-                self.add_error(None, error)
+                self.add_error(None, problem)
 
 
 class TagsField(forms.CharField):
@@ -66,6 +68,9 @@ class TagsField(forms.CharField):
         tags = [tag.strip().lower()[:50] for tag in parse_tags(value) if tag.strip()]
         if len(tags) > MAX_TAGS:
             raise ValidationError(_("Use at most five tags."))
+        problems = [problem for problem in map(tag_problem, tags) if problem]
+        if problems:
+            raise ValidationError(problems)
         return tags
 
     def prepare_value(self, value):
@@ -74,7 +79,7 @@ class TagsField(forms.CharField):
         return value
 
 
-class ThreadForm(LimitedForm):
+class ThreadForm(WriteForm):
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), empty_label=None)
     title = forms.CharField(label=_("Title"), max_length=250, required=False)
     source = source_field()
@@ -87,52 +92,72 @@ class ThreadForm(LimitedForm):
 
     field_order = ["category", "title", "source", "tags", "is_question"]
 
-    def clean(self):
-        data = super().clean()
-        # Title and text first, so both fields show their problem at once.
-        self.run_check(limits.check_title, data.get("title", ""))
-        self.run_check(limits.check_text, self.user, data.get("source", ""))
-        if not self.errors:
-            self.run_check(limits.check_new_thread, self.user, data.get("title", ""), data.get("source", ""))
-        return data
 
-
-class ReplyForm(LimitedForm):
+class ReplyForm(WriteForm):
     source = source_field(_("Your reply"))
-
-    def __init__(self, *args, thread, **kwargs):
-        self.thread = thread
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        data = super().clean()
-        self.run_check(limits.check_reply, self.user, self.thread, data.get("source", ""))
-        return data
+    # The post it answers ("in reply to #7"): set by the post's "Reply" link
+    # (?reply_to=7) or by forum/static/forum/forum.js on the thread page.
+    reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
-class EditPostForm(LimitedForm):
+class EditPostForm(WriteForm):
     title = forms.CharField(label=_("Title"), max_length=250, required=False)
     source = source_field()
     tags = TagsField()
 
-    def __init__(self, *args, post, **kwargs):
+    def __init__(self, *args, post, editor=None, **kwargs):
         self.post = post
         super().__init__(*args, **kwargs)
+        if editor is not None and post.author_id != editor.pk:
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason for the author"),
+                required=False,
+                max_length=300,
+                help_text=_("The author is told that a moderator edited their post, with this reason."),
+            )
         if not post.is_opening:
             del self.fields["title"]
             del self.fields["tags"]
         else:
             self.fields["tags"].initial = edit_string_for_tags(post.thread.tags.all())
 
-    def clean(self):
-        data = super().clean()
-        if "title" in self.fields:
-            self.run_check(limits.check_title, data.get("title", ""))
-        self.run_check(limits.check_edit, self.user, self.post, data.get("source", ""))
-        return data
+
+class ThreadDetailsForm(WriteForm):
+    """A thread's title and tags, for trusted members and moderators."""
+
+    title = forms.CharField(label=_("Title"), max_length=250, required=False)
+    tags = TagsField()
 
 
-class FlagForm(LimitedForm):
+class BookmarkForm(forms.ModelForm):
+    class Meta:
+        model = Bookmark
+        fields = ["remind_on"]
+        widgets = {"remind_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_remind_on(self):
+        day = self.cleaned_data["remind_on"]
+        if day and day < timezone.localdate():
+            raise ValidationError(_("Choose today or a day to come."))
+        return day
+
+
+class TrustLevelForm(forms.Form):
+    EARNED = "earned"
+    level = forms.ChoiceField(
+        label=_("Trust level"),
+        choices=[(EARNED, _("As earned by taking part"))]
+        + [(str(value), label) for value, label in TrustLevel.choices],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note for the moderation log"), required=False, max_length=300)
+
+    def chosen_level(self):
+        value = self.cleaned_data["level"]
+        return None if value == self.EARNED else TrustLevel(int(value))
+
+
+class FlagForm(WriteForm):
     reason = forms.ChoiceField(
         label=_("What is wrong with this post?"), choices=Flag.Reason.choices, widget=forms.RadioSelect
     )
@@ -148,7 +173,6 @@ class FlagForm(LimitedForm):
         data = super().clean()
         if data.get("reason") == Flag.Reason.OTHER and not data.get("details", "").strip():
             self.add_error("details", _("Please tell the moderators what is wrong."))
-        self.run_check(limits.check_flag, self.user)
         return data
 
 

@@ -7,7 +7,11 @@ Two layers, so that a mistake in one is caught by the other:
    javascript:, vbscript:, file: and data: links.
 2. nh3 (ammonia) with a short allow-list of tags and attributes; only http,
    https and mailto links (and site-relative paths) survive, and every link
-   gets rel="nofollow ugc".
+   gets rel="nofollow ugc noopener".
+
+Bare web and e-mail addresses ("www.example.org", "https://…",
+"sam@example.org") become links (markdown-it's linkify, with the
+linkify-it-py package); they pass the same sanitizer as any link.
 
 Images are not allowed. A picture from any host on the web would load in
 every reader's browser: it tells that host who reads the forum and when,
@@ -53,7 +57,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_CLASSES = {"a": {"mention"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-LINK_REL = "nofollow ugc"
+LINK_REL = "nofollow ugc noopener"
 
 # Django usernames: letters, digits and @ . + - _. A mention ends before a
 # trailing dot, so "thanks @sam." links @sam.
@@ -124,8 +128,13 @@ def _image_as_link(self, tokens, idx, options, env):
 
 
 def _build_parser():
-    md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": True, "typographer": False})
+    md.enable(["table", "strikethrough", "linkify"])
+    # Bare addresses become links: web and e-mail addresses only (the
+    # sanitizer would leave an ftp: or a protocol-relative "//host" link
+    # with no href).
+    md.linkify.add("ftp:", None)
+    md.linkify.add("//", None)
     md.inline.ruler.before("emphasis", "mention", _mention_rule)
     md.core.ruler.push("shift_headings", _shift_headings)
     md.add_render_rule("image", _image_as_link)
@@ -155,8 +164,41 @@ def render(source, known_members=None):
     return sanitize(html), list(dict.fromkeys(env.get("mentioned", [])))
 
 
+ANCHOR_RE = re.compile(r"<a\s([^>]*)>(.*?)</a>", re.DOTALL)
+MENTION_CLASS_RE = re.compile(r'\bclass="mention"')
+
+
+HREF_RE = re.compile(r'\bhref="([^"]*)"')
+
+
+def _leaves_the_site(attributes):
+    """Whether an anchor's href goes to another site. Site-relative paths
+    ("/forum/p/49/", as in a quote's attribution line) do not: the
+    sanitizer keeps only those and http(s)/mailto links."""
+    href = HREF_RE.search(attributes)
+    return href is None or not _relative_url(href.group(1))
+
+
 def count_links(html):
-    return len(re.findall(r"<a\s", html))
+    """Links to other sites in rendered HTML: not @mentions (members'
+    profiles) nor links to the site's own pages (a quote's attribution),
+    which are not what the new-member link limit is about."""
+    return sum(
+        1
+        for match in ANCHOR_RE.finditer(html)
+        if not MENTION_CLASS_RE.search(match.group(1)) and _leaves_the_site(match.group(1))
+    )
+
+
+def mentions_in(html):
+    """The usernames rendered HTML links as @mentions, in order of first
+    appearance: what `render` reported when the HTML was made."""
+    names = (
+        match.group(2).removeprefix("@")
+        for match in ANCHOR_RE.finditer(html or "")
+        if MENTION_CLASS_RE.search(match.group(1))
+    )
+    return list(dict.fromkeys(names))
 
 
 def quote(source, attribution):

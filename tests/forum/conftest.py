@@ -3,23 +3,18 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forum.models import Category, Thread
+from tests.factories.forum import TEXT, CategoryFactory, MemberFactory, PostFactory, ThreadFactory
 
-LONG_AGO = timedelta(days=60)
-TEXT = "This is a perfectly ordinary forum post, long enough to pass."
+__all__ = ["TEXT", "age", "make_user"]
 
 
 def make_user(django_user_model, username, *, new=False):
-    from allauth.account.models import EmailAddress
-
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.com", password="a-long-pass-phrase"
-    )
-    if not new:
-        django_user_model.objects.filter(pk=user.pk).update(date_joined=timezone.now() - LONG_AGO)
-        user.refresh_from_db()
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+    """A member with a confirmed address, shown by their username; a regular
+    who joined long ago unless `new` (joined today, has done nothing yet: the
+    new-member limits apply)."""
+    if new:
+        return MemberFactory(username=username, date_joined=timezone.now(), standing=False)
+    return MemberFactory(username=username)
 
 
 @pytest.fixture
@@ -46,7 +41,7 @@ def replier(django_user_model):
 
 @pytest.fixture
 def category(db):
-    return Category.objects.create(name="Testing ground", slug="testing-ground", description="For tests.")
+    return CategoryFactory(name="Testing ground", slug="testing-ground", description="For tests.")
 
 
 def age(obj, seconds):
@@ -56,7 +51,7 @@ def age(obj, seconds):
 
 @pytest.fixture
 def thread(category, author):
-    return Thread.start(
+    return ThreadFactory(
         category=category,
         author=author,
         title="How long should a check-in take?",
@@ -69,7 +64,8 @@ def thread(category, author):
 
 @pytest.fixture
 def reply_post(thread, replier):
-    return thread.add_reply(
+    return PostFactory(
+        thread=thread,
         author=replier,
         source="Ask a one-word question and go round the circle once.",
         created=timezone.now() - timedelta(hours=1),

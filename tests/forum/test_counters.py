@@ -3,6 +3,7 @@ Thread methods, recomputed by `recount_forum`, right under concurrency."""
 
 import io
 import threading
+import traceback
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from forum.models import Category, Post, Thread
+from tests.factories.forum import PostFactory, ThreadFactory
 
 from .conftest import TEXT, make_user
 
@@ -62,22 +64,32 @@ def test_hiding_deleting_and_unhiding_recount(thread, reply_post, veteran, moder
     assert thread.reply_count == 1 and thread.last_post_id == later.pk
 
 
+@pytest.fixture
+def others(moderator):
+    """More threads, their counters right: with replies, a hidden one, a deleted one."""
+    busy = ThreadFactory(replies=3)
+    PostFactory(thread=busy).set_hidden(True, by=moderator)
+    PostFactory(thread=ThreadFactory(replies=1)).soft_delete()
+    return [busy, ThreadFactory()]
+
+
 @pytest.mark.django_db
-def test_recount_forum_repairs_every_thread(thread, reply_post):
+def test_recount_forum_repairs_every_thread(thread, reply_post, others):
     demo = list(Thread.objects.exclude(pk=thread.pk))
+    assert len(demo) >= len(others)
     before = {t.pk: counters(t) for t in demo}
     Thread.objects.update(reply_count=99, last_post=None, last_poster=None, last_activity_at=timezone.now())
     out = io.StringIO()
     call_command("recount_forum", stdout=out)
     assert "Recounted" in out.getvalue()
     assert counters(thread) == expected_counters(thread)
-    # The demo threads' counters were already right: recounting restores them exactly.
+    # The other threads' counters were already right: recounting restores them exactly.
     assert {t.pk: counters(t) for t in demo} == before
 
 
 @pytest.mark.django_db
-def test_recount_one_thread_only(thread, reply_post):
-    other = Thread.objects.exclude(pk=thread.pk).first()
+def test_recount_one_thread_only(thread, reply_post, others):
+    other = others[0]
     Thread.objects.update(reply_count=42)
     call_command("recount_forum", "--thread", str(thread.pk), stdout=io.StringIO())
     assert counters(thread)["reply_count"] == 1
@@ -113,8 +125,8 @@ def test_concurrent_replies_keep_counters_right(django_user_model):
                 Thread.objects.get(pk=thread.pk).add_reply(
                     author=member, source=f"{TEXT} {member.username} {number}"
                 )
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+        except Exception:  # noqa: BLE001 - reported below
+            errors.append(traceback.format_exc())
         finally:
             connections.close_all()
 

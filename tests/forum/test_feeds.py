@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from forum.models import Category, Thread
+from forum.models import Thread
+from tests.factories.forum import CategoryFactory, ThreadFactory
 
 from .conftest import TEXT
 
@@ -26,11 +27,12 @@ def entries(client, url):
 def test_latest_feed_lists_visible_threads_with_their_opening_post(
     client, thread, moderator, category, author
 ):
+    ThreadFactory(title="What is a learning circle to you?")  # in another category
     hidden = Thread.start(category=category, author=author, title="A thread moderators hid", source=TEXT)
     hidden.set_hidden(True, by=moderator)
     feed = entries(client, reverse("forum:feed_latest"))
     assert thread.title in feed and hidden.title not in feed
-    assert "What is a learning circle to you?" in feed  # demo content
+    assert "What is a learning circle to you?" in feed
     entry = feed[thread.title]
     assert entry.find(f"{ATOM}link").get("href").endswith(thread.get_absolute_url())
     assert entry.find(f"{ATOM}author/{ATOM}name").text == author.public_name
@@ -39,12 +41,13 @@ def test_latest_feed_lists_visible_threads_with_their_opening_post(
 
 
 def test_category_feed_only_has_that_category(client, thread):
+    facilitation = CategoryFactory(name="Facilitation", slug="facilitation")
+    ThreadFactory.create_batch(2, category=facilitation)
     feed = entries(client, reverse("forum:feed_category", args=[thread.category.slug]))
     assert list(feed) == [thread.title]
     other = entries(client, reverse("forum:feed_category", args=["facilitation"]))
     assert thread.title not in other
-    facilitation = Category.objects.get(slug="facilitation")
-    assert set(other) == set(facilitation.threads.visible().values_list("title", flat=True))
+    assert other and set(other) == set(facilitation.threads.visible().values_list("title", flat=True))
 
 
 def test_feed_content_is_sanitized(client, category, author):
@@ -71,3 +74,20 @@ def test_pages_advertise_their_feeds(client, thread):
     hrefs = {link["href"] for link in page.find_all("link", type="application/atom+xml")}
     assert reverse("forum:feed_latest") in hrefs
     assert reverse("forum:feed_category", args=[thread.category.slug]) in hrefs
+
+
+def test_every_feed_link_is_on_the_base_url_whatever_the_host_header(client, thread, category):
+    from django.test import override_settings
+
+    with override_settings(ALLOWED_HOSTS=["*"], BASE_URL="https://circlecommons.example"):
+        for url in (reverse("forum:feed_latest"), reverse("forum:feed_category", args=[category.slug])):
+            response = client.get(url, HTTP_HOST="evil.example:6666")
+            assert response.status_code == 200
+            root = ET.fromstring(response.content)  # noqa: S314 - our own feed, in a test
+            hrefs = [link.get("href") for link in root.iter(f"{ATOM}link")]
+            ids = [node.text for node in root.iter(f"{ATOM}id")]
+            assert hrefs and ids
+            for value in hrefs + ids:
+                assert value.startswith("https://circlecommons.example/"), value
+            assert b"evil.example" not in response.content
+            assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"

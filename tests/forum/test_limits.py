@@ -35,11 +35,21 @@ def textarea(response):
     )
 
 
-def test_limits_come_from_settings_with_defaults(settings):
-    assert limits.get("POST_COOLDOWN_SECONDS") == settings.FORUM_LIMITS["POST_COOLDOWN_SECONDS"] == 5
+def test_limits_have_defaults_that_settings_override(settings):
+    assert limits.get("POST_COOLDOWN_SECONDS") == limits.DEFAULTS["POST_COOLDOWN_SECONDS"] == 5
+    assert set(settings.FORUM_LIMITS) <= set(limits.DEFAULTS)  # overrides only
     with override_settings(FORUM_LIMITS={"POST_COOLDOWN_SECONDS": 9}):
         assert limits.get("POST_COOLDOWN_SECONDS") == 9
         assert limits.get("MIN_POST_LENGTH") == 20  # default for keys left out
+
+
+def test_an_unknown_limit_in_settings_fails_the_system_check():
+    from forum.checks import check_limits
+
+    assert check_limits() == []
+    with override_settings(FORUM_LIMITS={"POST_COOLDOWN_SECONDS": 9, "POST_COLDOWN": 3}):
+        errors = check_limits()
+    assert [error.id for error in errors] == ["forum.E001"] and "POST_COLDOWN" in errors[0].msg
 
 
 def test_reply_cooldown_refuses_and_keeps_the_text(client, veteran, thread):
@@ -88,9 +98,10 @@ def test_post_length_minimum(veteran, thread, text, ok):
 
 
 def test_post_length_maximum(client, veteran, thread):
-    limits.check_text(veteran, "y" * 32000)
+    high = limits.DEFAULTS["MAX_POST_LENGTH"]
+    limits.check_text(veteran, "y" * high)
     with pytest.raises(ValidationError):
-        limits.check_text(veteran, "y" * 32001)
+        limits.check_text(veteran, "y" * (high + 1))
     with override_settings(FORUM_LIMITS={"MAX_POST_LENGTH": 100}):
         client.force_login(veteran)
         response = post_reply(client, thread, "z" * 101)
@@ -219,3 +230,16 @@ def test_new_thread_form_refusal_keeps_title_and_text(client, veteran, category)
     errors = form_errors(response)
     assert "at least 15 characters" in errors and "at least 20 characters" in errors
     assert not Thread.objects.filter(title="Short").exists()
+
+
+def test_a_quotes_attribution_link_does_not_count_against_a_new_member(client, newcomer, thread, reply_post):
+    """Quoting adds "[name wrote](/forum/p/N/):": a link to the site itself,
+    not what the new-member link limit is about."""
+    client.force_login(newcomer)
+    quoted = reply_post.quote_for_reply()
+    two = "See [one](https://a.example) and [two](https://b.example), both useful."
+    assert post_reply(client, thread, quoted + two).status_code == 302
+    # Links to other sites still count, quoted or not.
+    age(Post.objects.filter(author=newcomer).latest("created"), 3600)
+    response = post_reply(client, thread, quoted + LINKS3)
+    assert "at most 2 links" in form_errors(response)

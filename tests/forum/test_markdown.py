@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from forum import markdown
-from forum.models import render_markdown
+from forum.rendering import render_markdown
 
 ALLOWED_TAGS = markdown.ALLOWED_TAGS
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel", "class"}, "ol": {"start"}}
@@ -83,7 +83,7 @@ def assert_only_allowed(rendered):
         for attribute in tag.attrs:
             assert attribute in allowed, f"attribute {attribute} on <{tag.name}> survived in {rendered!r}"
         if tag.name == "a":
-            assert tag.get("rel") == ["nofollow", "ugc"]
+            assert tag.get("rel") == ["nofollow", "ugc", "noopener"]
             href = tag.get("href")
             if href is not None:
                 cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(href)).lower()
@@ -125,7 +125,7 @@ def test_allowed_formatting_survives():
     links = {a.get_text(): a for a in soup.find_all("a")}
     assert links["site"]["href"] == "https://example.org" and links["site"]["title"] == "Example"
     assert links["mail"]["href"] == "mailto:a@example.org"
-    assert all(a["rel"] == ["nofollow", "ugc"] for a in soup.find_all("a"))
+    assert all(a["rel"] == ["nofollow", "ugc", "noopener"] for a in soup.find_all("a"))
 
 
 def test_images_become_links_to_the_picture():
@@ -168,3 +168,41 @@ def test_quote_prefixes_every_line_under_an_attribution():
 def test_count_links():
     rendered, _mentions = markdown.render("[a](https://a.example) [b](https://b.example) <https://c.example>")
     assert markdown.count_links(rendered) == 3
+
+
+# --- Bare addresses (linkify) ------------------------------------------------
+
+
+def links_of(source):
+    rendered, _mentions = markdown.render(source)
+    assert_only_allowed(rendered)
+    return {a.get_text(): a for a in BeautifulSoup(rendered, "html.parser").find_all("a")}
+
+
+def test_bare_web_and_mail_addresses_become_links():
+    links = links_of("See https://example.org/agenda?week=2, www.example.org/notes or ask sam@example.org.")
+    assert links["https://example.org/agenda?week=2"]["href"] == "https://example.org/agenda?week=2"
+    assert links["www.example.org/notes"]["href"] == "http://www.example.org/notes"
+    assert links["sam@example.org"]["href"] == "mailto:sam@example.org"
+    assert all(a["rel"] == ["nofollow", "ugc", "noopener"] for a in links.values())
+
+
+def test_no_bare_link_to_another_scheme_or_a_protocol_relative_host():
+    rendered, _mentions = markdown.render("ftp://example.org/x and //example.org/y and javascript:alert(1)")
+    assert BeautifulSoup(rendered, "html.parser").find("a") is None
+
+
+def test_addresses_in_code_and_in_links_stay_as_they_are():
+    rendered, _mentions = markdown.render("`https://example.org/code` and [the notes](https://example.org/n)")
+    soup = BeautifulSoup(rendered, "html.parser")
+    assert soup.find("code").get_text() == "https://example.org/code" and soup.find("code").find("a") is None
+    assert [a.get_text() for a in soup.find_all("a")] == ["the notes"]
+
+
+def test_a_mention_is_not_taken_for_an_address():
+    rendered, mentioned = markdown.render("thanks @sam, mail me at kim@example.org", {"sam": "/members/sam/"})
+    links = {a.get_text(): a for a in BeautifulSoup(rendered, "html.parser").find_all("a")}
+    assert (
+        links["@sam"]["class"] == ["mention"] and links["kim@example.org"]["href"] == "mailto:kim@example.org"
+    )
+    assert mentioned == ["sam"]

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from forum.mail import unsubscribe_token
 from forum.models import CategoryWatch, ForumProfile, Notification, ThreadWatch
-from forum.notifications import unsubscribe_token
 
 from .conftest import TEXT, age
 
@@ -228,3 +228,38 @@ def test_recipient_without_settings_gets_mail_in_the_default_language(client, ve
     assert response.status_code == 302
     assert "/en/forum/unsubscribe/" in mail.outbox[0].body  # not the poster's French
     assert not ForumProfile.objects.filter(user=author).exists()
+
+
+def test_unsubscribe_page_does_not_show_the_address(client, author):
+    """Whoever holds the link (a forwarded e-mail) does not learn the address."""
+    url = reverse("forum:unsubscribe", args=[unsubscribe_token(author)])
+    page = client.get(url)
+    assert page.status_code == 200 and b"Unsubscribe from forum e-mails" in page.content
+    assert author.email.encode() not in page.content
+    done = client.post(url)
+    assert done.status_code == 200 and author.email.encode() not in done.content
+    assert ForumProfile.for_user(author).email_notifications == ForumProfile.Email.NONE
+
+
+def test_unsubscribe_links_expire_and_offer_to_sign_in(client, author):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from forum.mail import UNSUBSCRIBE_MAX_AGE
+
+    long_ago = timezone.now() - UNSUBSCRIBE_MAX_AGE - timedelta(days=1)
+    with mock.patch("django.core.signing.time.time", return_value=long_ago.timestamp()):
+        old = unsubscribe_token(author)
+    for method in (client.get, client.post):
+        response = method(reverse("forum:unsubscribe", args=[old]))
+        assert response.status_code == 410
+        page = BeautifulSoup(response.content, "html.parser")
+        assert "has expired" in page.get_text()
+        sign_in = page.find("a", string="Sign in to manage your e-mails")
+        assert sign_in["href"].startswith(reverse("account_login") + "?next=")
+        assert author.email not in page.get_text()
+    assert not ForumProfile.objects.filter(user=author, email_notifications="none").exists()
+    recent = unsubscribe_token(author)  # a link from a recent e-mail still works
+    assert client.get(reverse("forum:unsubscribe", args=[recent])).status_code == 200

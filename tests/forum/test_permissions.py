@@ -1,12 +1,23 @@
 """Who may open or use each forum view: anonymous visitors, members, the
 author of the thread and post in question, moderators and editors."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from django.utils import timezone
 
+from forum.mail import unsubscribe_token
 from forum.models import Notification, Thread
-from forum.notifications import unsubscribe_token
+from tests.factories.activities import for_the_module
+from tests.factories.core import EditorFactory, ModeratorFactory, UserFactory, home_pages
+from tests.factories.forum import (
+    CategoryFactory,
+    MemberFactory,
+    NotificationFactory,
+    PostFactory,
+    ThreadFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,25 +25,80 @@ ROLES = ["anonymous", "member", "author", "moderator", "editor"]
 LOGIN = "login"  # a redirect to the sign-in page
 
 
+@pytest.fixture(scope="module")
+def made(django_db_setup, django_db_blocker):
+    """A question thread by `author` about the home page; `replier` answered
+    it; the author's own reply; a notification for the author; a member, a
+    moderator and an editor: made once for the module's 200 cases (each case
+    runs in a savepoint inside, rolled back after it)."""
+
+    def make():
+        home = home_pages()["en"]
+        author, replier = MemberFactory(username="author"), MemberFactory(username="replier")
+        thread = ThreadFactory(
+            category=CategoryFactory(name="Testing ground", slug="testing-ground"),
+            author=author,
+            title="How long should a check-in take?",
+            source="Our check-in takes half the meeting. How do you keep it short?",
+            is_question=True,
+            tags=["check-in"],
+            created=timezone.now() - timedelta(hours=2),
+            page=home,
+        )
+        reply = PostFactory(
+            thread=thread,
+            author=replier,
+            source="Ask a one-word question and go round the circle once.",
+            created=timezone.now() - timedelta(hours=1),
+        )
+        own = PostFactory(
+            thread=thread, author=author, source="Thanks, I will try the one-word round next week."
+        )
+        notification = NotificationFactory(
+            recipient=author, kind=Notification.Kind.REPLY, post=reply, actor=replier
+        )
+        return {
+            "thread": thread,
+            "reply": reply,
+            "own": own,
+            "notification": notification,
+            "page": home,
+            "category": thread.category,
+            "author": author,
+            "member": UserFactory(username="member"),
+            "moderator": ModeratorFactory(username="moderator"),
+            "editor": EditorFactory(username="editor"),
+        }
+
+    with for_the_module(django_db_blocker, make) as made:
+        yield made
+
+
 @pytest.fixture
-def world(thread, reply_post, author, replier):
-    """A question thread by `author`; `replier` answered it; the author's
-    own reply; a notification for the author."""
-    own_reply = thread.add_reply(author=author, source="Thanks, I will try the one-word round next week.")
-    notification = Notification.objects.create(
-        recipient=author, kind=Notification.Kind.REPLY, post=reply_post, actor=replier
-    )
-    page = Page.objects.get(depth=2, locale__language_code="en")
-    Thread.objects.filter(pk=thread.pk).update(page=page)
-    return {
-        "thread": thread,
-        "reply": reply_post,
-        "own": own_reply,
-        "notification": notification,
-        "page": page,
-        "category": thread.category,
-        "author": author,
-    }
+def world(made):
+    """The module's objects, read again for each case (a case may change
+    them in the database; its savepoint undoes that, not the objects)."""
+    return {name: type(obj).objects.get(pk=obj.pk) for name, obj in made.items()}
+
+
+@pytest.fixture
+def home(world):
+    return world["page"]
+
+
+@pytest.fixture
+def member(world):
+    return world["member"]
+
+
+@pytest.fixture
+def moderator(world):
+    return world["moderator"]
+
+
+@pytest.fixture
+def editor(world):
+    return world["editor"]
 
 
 def url_for(name, w):
@@ -151,6 +217,30 @@ def test_editors_can_add_categories_in_the_admin(client, editor):
     from forum.models import Category
 
     assert Category.objects.filter(slug="research").exists()
+
+
+def test_editors_choose_which_pages_a_category_discusses(client, editor, home):
+    """The "Discuss this" rule is an editor's choice in the admin, not code."""
+    from django.contrib.contenttypes.models import ContentType
+
+    category = CategoryFactory(name="Research", slug="research")
+    client.force_login(editor)
+    form = client.get(f"/admin/snippets/forum/category/edit/{category.pk}/").content.decode()
+    home_type = ContentType.objects.get_for_model(home)
+    assert f'value="{home_type.pk}"' in form and 'name="discussion_page_types"' in form
+    response = client.post(
+        f"/admin/snippets/forum/category/edit/{category.pk}/",
+        {
+            "name": "Research",
+            "slug": "research",
+            "description": "",
+            "order": 1,
+            "discussion_page_types": [home_type.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(category.discussion_page_types.all()) == [home_type]
+    assert type(category).objects.for_page(home) == category
 
 
 @pytest.mark.parametrize("role", ROLES)

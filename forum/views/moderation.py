@@ -1,5 +1,5 @@
 """Moderation: the flag queue, hiding, locking, pinning, moving, pausing
-members. Only forum moderators (see permissions.py); every action is
+members. Only forum moderators (forum/permissions.py); every action is
 logged by the model method that performs it."""
 
 from functools import wraps
@@ -8,16 +8,18 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .forms import MoveThreadForm, NoteForm, SilenceForm
-from .models import Flag, ForumProfile, ModerationLog, Post, Thread
-from .permissions import is_moderator
+from .. import notifications
+from ..forms import MoveThreadForm, NoteForm, SilenceForm
+from ..models import Flag, ForumProfile, ModerationLog, Notification, Post, Thread
+from ..permissions import can_silence, is_moderator
+from .common import forbidden
 
 
 def moderator_required(view):
@@ -26,12 +28,7 @@ def moderator_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_moderator(request.user):
-            return render(
-                request,
-                "forum/forbidden.html",
-                {"reason": _("Only forum moderators can do this.")},
-                status=403,
-            )
+            return forbidden(request, _("Only forum moderators can do this."))
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -42,10 +39,14 @@ def queue(request):
     open_flags = Flag.objects.open().select_related("reporter").order_by("created")
     flagged = (
         Post.objects.filter(pk__in=Flag.objects.open().values("post"))
-        .annotate(open_flag_count=Count("flags", filter=Q(flags__resolved_at__isnull=True)))
+        .annotate(
+            open_flag_count=Count("flags", filter=Q(flags__resolved_at__isnull=True)),
+            # What the flags weigh: new members' less, trusted members' more (forum/trust.py).
+            open_flag_weight=Sum("flags__weight", filter=Q(flags__resolved_at__isnull=True)),
+        )
         .select_related("author", "thread")
         .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
-        .order_by("-open_flag_count", "created")
+        .order_by("-open_flag_weight", "-open_flag_count", "created")
     )
     hidden = Post.objects.filter(is_hidden=True).select_related("author", "thread").order_by("-created")[:20]
     hidden_threads = Thread.objects.filter(is_hidden=True).select_related("category")[:20]
@@ -88,6 +89,7 @@ def moderate_post(request, pk):
     if action == "hide":
         post.set_hidden(True, by=request.user, note=note)
         Flag.resolve_for_post(post, by=request.user, note=_("post hidden"))
+        notifications.notify_moderated(post, Notification.Kind.HIDDEN, by=request.user, note=note)
         messages.success(request, _("The post is hidden. Its author and moderators can still see it."))
     elif action == "unhide":
         post.set_hidden(False, by=request.user, note=note)
@@ -146,7 +148,7 @@ def silence(request, username):
         return redirect("forum:moderation_queue")
     form = SilenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if is_moderator(member):
+        if not can_silence(request.user, member):
             form.add_error(None, _("Moderators cannot be paused here; ask an administrator."))
         else:
             profile.silence(form.until(), by=request.user, reason=form.cleaned_data["reason"])
