@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -34,9 +35,13 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock, activity_page_model, table_of_contents
-from home.cache import generation
-from home.translation import locale_by_id
+from activities.blocks import activities_in, activity_pages_for
+from core import fragments, sections
+from core.cache import generation
+from core.toc import table_of_contents
+from core.translation import locale_by_id, localized_pages
+
+from .blocks import BodyBlock
 
 WORDS_PER_MINUTE = 200
 # Keys of the body's stored JSON that hold no prose: block types and ids,
@@ -99,11 +104,25 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        handbook = Handbook(self, with_bodies=True)
-        context["handbook"] = handbook
-        context["untranslated_guides"] = self.untranslated_guides(handbook)
-        context["source_language"] = settings.LANGUAGE_CODE
+        context["handbook_outline"] = fragments.cached(
+            "handbook-outline", (self.pk,), lambda: self.render_outline(request)
+        )
         return context
+
+    def render_outline(self, request):
+        """The handbook's outline (guides/includes/handbook_outline.html):
+        the queries that build it run only when it is not cached."""
+        handbook = Handbook(self, with_bodies=True)
+        return render_to_string(
+            "guides/includes/handbook_outline.html",
+            {
+                "handbook": handbook,
+                "untranslated_guides": self.untranslated_guides(handbook),
+                "source_language": settings.LANGUAGE_CODE,
+                "page": self,
+                "request": request,
+            },
+        )
 
     def untranslated_guides(self, handbook):
         """Guides of the default language's handbook that have no live
@@ -179,7 +198,7 @@ class Handbook:
     def outline_for(cls, guide):
         """(index page, handbook outline) for a guide. Every guide page shows
         the same outline, which changes only when a page is published or a
-        guides row saved; both bump the cache generation (home.cache), so the
+        guides row saved; both bump the cache generation (core.cache), so the
         outline is kept until then instead of costing two queries a page."""
         key = f"handbook:{generation()}:{guide.path[: GuideIndexPage.depth_in_tree * Page.steplen]}"
         cached = cache.get(key)
@@ -305,36 +324,43 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The page's content is the same for every reader and rendered once
+        # per generation (guide_page.html, shared_fragment): what only it
+        # shows is computed when it is rendered (fragments.lazy).
+        place = fragments.lazy(lambda: self._place_in_handbook())
+        for name in ("guide_index", "parent_guide", "chapters", "top_guide", "previous_guide", "next_guide"):
+            context[name] = fragments.lazy(lambda name=name: place()[name])
+        context["related_guides"] = fragments.lazy(lambda: self.related_guides(place()["handbook"]))
+        context["activity_pages"] = fragments.lazy(self.activity_pages)
+        # What other apps show after the guide (the forum: its discussion),
+        # outside the shared fragment: it moves on with what members write.
+        context["page_sections"] = sections.filled(sections.GUIDE, self, request)
+        return context
+
+    def _place_in_handbook(self):
         index_page, handbook = Handbook.outline_for(self)
         current = handbook.find(self.pk) if handbook else None
         previous, following = handbook.neighbours(self) if handbook else (None, None)
         guide = getattr(current, "guide", current)  # the top-level guide this page is or belongs to
-        context.update(
-            {
-                "guide_index": index_page,
-                "parent_guide": guide if guide is not None and guide.pk != self.pk else None,
-                "chapters": getattr(guide, "chapters", []),
-                "top_guide": guide,
-                "previous_guide": previous,
-                "next_guide": following,
-                "related_guides": self.related_guides(handbook),
-                "activity_pages": self.activity_pages(),
-            }
-        )
-        return context
+        return {
+            "handbook": handbook,
+            "guide_index": index_page,
+            "parent_guide": guide if guide is not None and guide.pk != self.pk else None,
+            "chapters": getattr(guide, "chapters", []),
+            "top_guide": guide,
+            "previous_guide": previous,
+            "next_guide": following,
+        }
 
     def related_guides(self, handbook=None):
-        """The related guides, each in this guide's language when it is in the
-        handbook here, else as chosen (marked by its language) if live."""
-        links = [
-            link.guide
-            for link in self.related_links.select_related("guide", "guide__locale")
-            if link.guide_id
-        ]
-        here = {guide.translation_key: guide for guide in (handbook.guides if handbook else [])}
+        """The related guides, each in this guide's language when a live
+        translation exists (found in the handbook outline when given), else
+        as chosen (marked by its language) if live; no guide twice, and never
+        this guide itself."""
+        links = [link.guide for link in self.related_links.select_related("guide") if link.guide_id]
+        known = handbook.guides if handbook else ()
         shown, seen = [], {self.translation_key}
-        for guide in links:
-            guide = here.get(guide.translation_key) or (guide if guide.live else None)
+        for guide in localized_pages(links, locale=locale_by_id(self.locale_id), known=known).values():
             if guide is not None and guide.translation_key not in seen:
                 seen.add(guide.translation_key)
                 shown.append(guide)
@@ -342,37 +368,9 @@ class GuidePage(Page):
 
     def activity_pages(self):
         """{chosen page id: the activity to show, or None} for the activity
-        blocks: the chosen activity in this guide's language when a live
-        translation exists, else as chosen if live. The chosen pages come
-        from the body itself (one query for all its activity blocks); finding
-        translations takes one more, only when one is needed. The card is a
-        link, so a view-restricted activity keeps its restriction."""
-        chosen = [
-            child.value.get("activity")
-            for child in self.body
-            if child.block_type == "activity" and child.value and child.value.get("activity") is not None
-        ]
-        model = activity_page_model()
-        if model is not None:
-            chosen = [page for page in chosen if isinstance(page, model)]
-        other_language = {page.translation_key for page in chosen if page.locale_id != self.locale_id}
-        localized = {}
-        if other_language and model is not None:
-            localized = {
-                page.translation_key: page
-                for page in model.objects.live()
-                .filter(translation_key__in=other_language, locale_id=self.locale_id)
-                .defer_streamfields()
-                .select_related("locale")
-            }
-        shown = {
-            page.pk: localized.get(page.translation_key) or (page if page.live else None) for page in chosen
-        }
-        for page in shown.values():
-            if page is not None and page.locale_id != self.locale_id and not Page.locale.is_cached(page):
-                # Cards in another language say which; the locale costs no query.
-                page.locale = locale_by_id(page.locale_id)
-        return shown
+        blocks of the body, in this guide's language where translated: one
+        query for all its cards (activities.blocks.activity_pages_for)."""
+        return activity_pages_for(activities_in(self.body), locale=locale_by_id(self.locale_id))
 
 
 class GuideRelatedLink(Orderable):

@@ -2,10 +2,13 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
+    """The roof: the home page, standard pages, the site search and the demo
+    loader. It may import every app; no app imports it."""
+
     name = "home"
-    verbose_name = "Home and site-wide pieces"
+    verbose_name = "Home page and standard pages"
 
     def ready(self):
-        from . import signals
+        from core import cache
 
-        signals.connect()
+        cache.register_editorial("home")

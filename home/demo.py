@@ -4,13 +4,17 @@ wagtail-localize, and the header and footer links."""
 
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
-from .models import FooterLink, FooterSettings, HomePage, NavigationLink, NavigationSettings, StandardPage
-from .translation import strings_for, translate
+from activities.models import ActivityIndexPage
+from core.models import FooterLink, FooterSettings, NavigationLink, NavigationSettings
+from core.sites import sync_site
+from core.translation import strings_for, translate
+from guides.models import GuideIndexPage
+
+from .models import HomePage, StandardPage
 
 HOME_TITLE = {"en": "Circle Commons", "es": "Circle Commons", "fr": "Circle Commons"}
 HOME_INTRO = [
@@ -27,7 +31,7 @@ HOME_INTRO = [
         "and the learners help each other through the material.",
         "es": "Nadie en la sala es el profesor. Una persona facilitadora mantiene el rumbo de la reunión "
         "y los participantes se ayudan entre sí con el material.",
-        "fr": "Personne dans la salle n'est l'enseignant. Une personne facilitatrice garde la séance sur les rails "
+        "fr": "Personne dans la salle n'est l'enseignant. La personne qui anime garde la séance sur les rails "
         "et les participants s'entraident pour avancer dans le contenu.",
     },
     {
@@ -35,7 +39,7 @@ HOME_INTRO = [
         "and ask each other for advice.",
         "es": "Circle Commons es el lugar donde quienes facilitan aprenden el método, toman prestadas actividades "
         "que funcionan y se piden consejo.",
-        "fr": "Circle Commons est l'endroit où les personnes qui facilitent apprennent la méthode, empruntent des "
+        "fr": "Circle Commons est l'endroit où les personnes qui animent des cercles apprennent la méthode, empruntent des "
         "activités qui marchent et se demandent conseil.",
     },
 ]
@@ -65,7 +69,7 @@ STANDARD_PAGES = [
                     "of many circles adds up instead of getting lost.",
                     "es": "Quienes facilitan suelen trabajar solos en su sucursal. Queríamos un lugar donde la "
                     "experiencia de muchos círculos se sume en vez de perderse.",
-                    "fr": "Les personnes qui facilitent travaillent souvent seules dans leur bibliothèque. Nous "
+                    "fr": "Les personnes qui animent travaillent souvent seules dans leur bibliothèque. Nous "
                     "voulions un lieu où le savoir-faire de nombreux cercles s'additionne au lieu de se perdre.",
                 },
             ),
@@ -77,7 +81,7 @@ STANDARD_PAGES = [
                     "check before they are published. The forum is open to every member.",
                     "es": "El equipo editorial escribe y revisa las guías. Quienes facilitan envían actividades, "
                     "que se revisan antes de publicarse. El foro está abierto a todas las personas miembro.",
-                    "fr": "L'équipe éditoriale rédige et relit les guides. Les personnes qui facilitent proposent "
+                    "fr": "L'équipe éditoriale rédige et relit les guides. Les personnes qui animent proposent "
                     "des activités, relues avant publication. Le forum est ouvert à tous les membres.",
                 },
             ),
@@ -208,6 +212,7 @@ def seed_home():
         site.root_page = home
         site.site_name = "Circle Commons"
         site.save()
+        sync_site()  # hostname and port from BASE_URL
     translate_missing(home, [HOME_TITLE, *HOME_INTRO])
 
     for spec in STANDARD_PAGES:
@@ -230,11 +235,7 @@ def seed_home():
 def seed_navigation(home):
     """Header: guides, activities, about; footer: the standard pages."""
     header_pages = []
-    for app_label, model_name in [("guides", "GuideIndexPage"), ("activities", "ActivityIndexPage")]:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
+    for model in (GuideIndexPage, ActivityIndexPage):
         index = model.objects.filter(locale=home.locale).first()
         if index is not None:
             header_pages.append(index)

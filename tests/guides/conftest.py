@@ -1,30 +1,45 @@
 import pytest
-from django.apps import apps
-from wagtail.models import Page
 
-from guides.models import GuideIndexPage, GuidePage, GuideSection
-from home.models import HomePage
+from guides.models import GuidePage
+from tests.factories.activities import (
+    ActivityIndexPageFactory,
+    ActivityPageFactory,
+    for_the_module,
+    in_service,
+    site_skeleton,  # noqa: F401 (a fixture, autouse)
+)
+from tests.factories.core import EditorFactory, ModeratorFactory, home_pages
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory, build_handbook
+
+
+@pytest.fixture(scope="module")
+def module_handbook(django_db_setup, django_db_blocker):
+    with for_the_module(django_db_blocker, lambda: build_handbook(home_pages())) as handbook:
+        yield handbook
 
 
 @pytest.fixture
-def home():
-    return HomePage.objects.get(locale__language_code="en")
+def handbook(module_handbook, db):
+    """A handbook in the demo's shape, in every language
+    (tests/factories/guides.py), made once for the test module; what a test
+    changes is undone before the next."""
+    return module_handbook.fresh()
 
 
 @pytest.fixture
-def en_index():
-    return GuideIndexPage.objects.get(locale__language_code="en")
+def en_index(request, homes):
+    """The English guide index: the handbook's when the test has one, else a
+    new one, with no other guides live (the demo's, when it is loaded)."""
+    if "handbook" in request.fixturenames:
+        return request.getfixturevalue("handbook").index["en"]
+    in_service(model=GuidePage)
+    return in_service(GuideIndexPageFactory(parent=homes["en"]))
 
 
 @pytest.fixture
-def sections():
-    return {section.title: section for section in GuideSection.objects.filter(locale__language_code="en")}
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def sections(handbook):
+    """{title: GuideSection} of the English handbook."""
+    return handbook.sections["en"]
 
 
 @pytest.fixture
@@ -32,54 +47,43 @@ def make_guide(en_index):
     """Add a published guide (or chapter, with parent=) with the given body."""
 
     def make(title, parent=None, body=(), section=None, **fields):
-        page = GuidePage(
-            title=title,
-            slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
-            summary=fields.pop("summary", f"What {title} is about."),
-            section=section,
-            body=list(body) or [{"type": "paragraph", "value": "<p>Some text.</p>"}],
-            **fields,
-        )
-        (parent or en_index).add_child(instance=page)
-        return publish(page)
+        if body:
+            fields["body"] = list(body)
+        return GuidePageFactory(parent=parent or en_index, title=title, section=section, **fields)
 
     return make
 
 
 @pytest.fixture
-def make_activity(home):
-    """A published ActivityPage in the activity library (made if missing)."""
-    try:
-        ActivityIndexPage = apps.get_model("activities", "ActivityIndexPage")
-        ActivityPage = apps.get_model("activities", "ActivityPage")
-    except LookupError:
-        pytest.skip("The activities app has no ActivityPage yet.")
+def library(home):
+    return ActivityIndexPageFactory(parent=home)
 
-    def make(title, slug, parent_locale=None):
-        library = ActivityIndexPage.objects.filter(locale=home.locale).first()
-        if library is None:
-            library = ActivityIndexPage(title="Activities", slug="activities")
-            home.add_child(instance=library)
-            publish(library)
-        activity = ActivityPage(
+
+@pytest.fixture
+def make_activity(library):
+    """A published activity in the library."""
+
+    def make(title, slug):
+        return ActivityPageFactory(
+            parent=library,
             title=title,
             slug=slug,
             summary=f"{title} in a few words.",
             purpose="Gets everyone talking.",
             duration_min=5,
             duration_max=10,
-            phase_learning=True,
+            grouping_whole_group=False,
             grouping_pairs=True,
         )
-        library.add_child(instance=activity)
-        return publish(activity)
 
     return make
 
 
-def stream_block(block_type, value):
-    return {"type": block_type, "value": value}
+@pytest.fixture
+def editor():
+    return EditorFactory()
 
 
-def root():
-    return Page.get_first_root_node()
+@pytest.fixture
+def moderator():
+    return ModeratorFactory()

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from guides.models import GuidePage, GuideSection
+from guides.models import GuidePage
 
 pytestmark = pytest.mark.django_db
 
@@ -26,28 +26,33 @@ def test_editor_can_open_the_new_guide_form_under_the_index(editor_client, en_in
     assert form.find(id="body") is not None  # the StreamField editor, built by Wagtail's script
 
 
-def test_editor_can_edit_a_guide_and_sees_the_workflow(editor_client):
-    page = GuidePage.objects.get(slug="meeting-structure", locale__language_code="en")
+def test_editor_can_edit_a_guide_and_sees_the_workflow(editor_client, handbook):
+    page = handbook.guide("meeting-structure")
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     assert b"Guide review" in response.content
 
 
 @pytest.mark.parametrize(
-    "slug",
-    ["meeting-structure", "running-a-check-in", "que-es-un-circulo-de-aprendizaje", "wrapping-up-a-circle"],
+    "slug, language",
+    [
+        ("meeting-structure", "en"),
+        ("running-a-check-in", "en"),
+        ("what-is-a-learning-circle", "es"),
+        ("wrapping-up-a-circle", "en"),
+    ],
 )
-def test_preview_of_a_guide_renders(slug):
-    page = GuidePage.objects.get(slug=slug)
+def test_preview_of_a_guide_renders(handbook, slug, language):
+    page = handbook.guide(slug, language)
     response = page.make_preview_request()
     assert response.status_code == 200
     assert page.title in response.content.decode()
 
 
-def test_preview_of_an_unsaved_guide_with_related_guides_renders(en_index):
+def test_preview_of_an_unsaved_guide_with_related_guides_renders(handbook, en_index):
     from guides.models import GuideRelatedLink
 
-    related = GuidePage.objects.get(slug="first-meeting-checklist")
+    related = handbook.guide("first-meeting-checklist")
     page = GuidePage(
         title="Not saved yet",
         slug="not-saved-yet",
@@ -65,12 +70,12 @@ def test_preview_of_an_unsaved_guide_with_related_guides_renders(en_index):
     assert "First-meeting checklist" in html.select_one(".related").get_text()
 
 
-def test_sections_are_a_sortable_snippet_for_site_editors(editor_client, editor):
+def test_sections_are_a_sortable_snippet_for_site_editors(editor_client, editor, sections):
     assert editor.has_perm("guides.change_guidesection")
     assert editor.has_perm("guides.add_guidesection")
     response = editor_client.get(reverse("wagtailsnippets_guides_guidesection:list"))
     assert response.status_code == 200
-    for section in GuideSection.objects.filter(locale__language_code="en"):
+    for section in sections.values():
         assert section.title.encode() in response.content
     reorder = editor_client.get(
         reverse("wagtailsnippets_guides_guidesection:list"), {"ordering": "sort_order"}

@@ -1,14 +1,13 @@
-"""Guides are translated with wagtail-localize; the demo's translations are
-real wagtail-localize objects an editor can continue in the admin."""
+"""Guides in other languages: translated URLs, indexes and interface
+strings, and translations made with wagtail-localize that an editor can
+continue in the admin (the demo's own are checked in test_demo)."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import Translation
 
-from guides import demo
-from guides.models import GuideIndexPage, GuidePage, GuideSection
-from home.translation import translate
+from core.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -18,50 +17,8 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def untranslated_segments(translation):
-    source = translation.source
-    missing = []
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        if not StringTranslation.objects.filter(
-            translation_of=segment.string, locale=translation.target_locale, context=segment.context
-        ).exists():
-            missing.append(segment.string.data)
-    return missing
-
-
-@pytest.mark.parametrize(
-    "language, slugs",
-    [
-        (
-            "es",
-            ["what-is-a-learning-circle", "the-facilitators-role", "meeting-structure", "running-a-check-in"],
-        ),
-        ("fr", ["what-is-a-learning-circle"]),
-    ],
-)
-def test_demo_guides_are_fully_translated_with_wagtail_localize(language, slugs):
-    for slug in slugs:
-        page = GuidePage.objects.get(slug=slug, locale__language_code="en")
-        translation = Translation.objects.get(
-            source__object_id=page.translation_key, target_locale__language_code=language
-        )
-        assert untranslated_segments(translation) == []
-        assert translation.get_target_instance().live
-    translated = GuidePage.objects.filter(locale__language_code=language)
-    assert translated.count() == len(slugs)
-
-
-def test_sections_and_index_are_translated_too():
-    for language in ["es", "fr"]:
-        assert GuideSection.objects.filter(locale__language_code=language).count() == len(demo.SECTIONS)
-        index = GuideIndexPage.objects.get(locale__language_code=language)
-        source = TranslationSource.objects.get(object_id=index.translation_key)
-        translation = Translation.objects.get(source=source, target_locale=index.locale)
-        assert untranslated_segments(translation) == []
-
-
-def test_spanish_guide_is_served_on_its_translated_url(client):
-    page = soup(client.get("/es/guias/estructura-de-una-reunion/"))
+def test_spanish_guide_is_served_on_its_translated_url(client, handbook):
+    page = soup(client.get(handbook.guide("meeting-structure", "es").url))
     assert page.html["lang"] == "es"
     assert page.h1.get_text() == "Estructura de una reunión"
     assert page.select_one(".guide-kicker").get_text() == "Conducir las reuniones"
@@ -74,45 +31,63 @@ def test_spanish_guide_is_served_on_its_translated_url(client):
     )
     assert page.select_one(".agenda-total").get_text() == "90 minutos"
     switcher = {a["hreflang"]: a["href"] for a in page.select("nav.language-switcher a")}
-    assert switcher["en"] == "/en/guides/meeting-structure/"
+    assert switcher["en"] == handbook.guide("meeting-structure").url
 
 
-def test_french_guide_is_served_in_french(client):
-    page = soup(client.get("/fr/guides/qu-est-ce-qu-un-cercle-d-apprentissage/"))
+def test_french_guide_is_served_in_french(client, handbook):
+    page = soup(client.get(handbook.guide("what-is-a-learning-circle", "fr").url))
+    assert page.html["lang"] == "fr"
     assert "Personne ne se tient devant la classe." in page.get_text()
 
 
-def test_a_new_translation_appears_on_the_spanish_url_and_index(client):
-    english = GuidePage.objects.get(slug="choosing-an-online-course", locale__language_code="en")
+def test_a_new_translation_appears_on_the_spanish_url_and_index(client, handbook, make_guide, sections):
+    english = make_guide(
+        "Choosing a free course",
+        section=sections["Planning a circle"],
+        body=[
+            {"type": "heading", "value": {"text": "Try it before you commit", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": "<p>Free and open: nobody should have to pay or wait for approval to join.</p>",
+            },
+        ],
+    )
+    spanish_index = handbook.index["es"]
+    assert (
+        "Choosing a free course"
+        in soup(client.get(spanish_index.url)).select_one("section.untranslated").get_text()
+    )
     spanish = translate(
         english,
         "es",
         {
-            "choosing-an-online-course": "elegir-un-curso-en-linea",
-            "Choosing an online course": "Elegir un curso en línea",
+            "choosing-a-free-course": "elegir-un-curso-en-linea",
+            "Choosing a free course": "Elegir un curso en línea",
             "Free and open: nobody should have to pay or wait for approval to join.": (
                 "Libre y abierto: nadie debería pagar ni esperar aprobación para entrar."
             ),
         },
     )
     assert spanish.locale.language_code == "es"
-    assert spanish.url == "/es/guias/elegir-un-curso-en-linea/"
-    page = soup(client.get("/es/guias/elegir-un-curso-en-linea/"))
+    assert spanish.url == f"{spanish_index.url}elegir-un-curso-en-linea/"
+    page = soup(client.get(spanish.url))
     assert page.h1.get_text() == "Elegir un curso en línea"
     assert "nadie debería pagar" in page.get_text()
     # Segments without a translation keep the English text for now.
     assert "Try it before you commit" in page.get_text()
-    index = soup(client.get("/es/guias/"))
+    index = soup(client.get(spanish_index.url))
     assert "Elegir un curso en línea" in [a.get_text() for a in index.select(".guide-card h3 a")]
-    assert "Choosing an online course" not in index.select_one("section.untranslated").get_text()
+    assert "Choosing a free course" not in index.select_one("section.untranslated").get_text()
     # An editor can open the translation in the admin and carry on.
     assert Translation.objects.filter(
         source__object_id=english.translation_key, target_locale=spanish.locale
     ).exists()
 
 
-def test_editor_can_continue_a_demo_translation_in_the_admin(client, editor):
-    spanish = GuidePage.objects.get(slug="que-es-un-circulo-de-aprendizaje")
+def test_editor_can_continue_a_translation_in_the_admin(client, editor, handbook):
+    spanish = translate(
+        handbook.guide("wrapping-up-a-circle"), "es", {"Wrapping up a circle": "Cerrar un círculo"}
+    )
     client.force_login(editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk]))
     assert response.status_code == 200
@@ -120,17 +95,17 @@ def test_editor_can_continue_a_demo_translation_in_the_admin(client, editor):
     assert b"translation" in response.content.lower()
 
 
-def test_untranslated_guide_marks_missing_languages_in_the_switcher(client):
-    page = soup(client.get("/en/guides/wrapping-up-a-circle/"))
+def test_untranslated_guide_marks_missing_languages_in_the_switcher(client, handbook):
+    page = soup(client.get(handbook.guide("wrapping-up-a-circle").url))
     spanish = page.select_one('nav.language-switcher a[hreflang="es"]')
     assert spanish.select_one(".not-translated") is not None
 
 
 @pytest.mark.parametrize(
-    "path, phrases",
+    "page, phrases",
     [
         (
-            "/es/guias/estructura-de-una-reunion/",
+            ("meeting-structure", "es"),
             [
                 "En esta página",
                 "Guías relacionadas",
@@ -139,15 +114,16 @@ def test_untranslated_guide_marks_missing_languages_in_the_switcher(client):
                 "Anterior",
             ],
         ),
-        ("/es/guias/", ["Por ahora, solo en inglés", "minutos de lectura", "(un capítulo de «"]),
+        ("es", ["Por ahora, solo en inglés", "minutos de lectura", "(un capítulo de «"]),
         (
-            "/fr/guides/qu-est-ce-qu-un-cercle-d-apprentissage/",
+            ("what-is-a-learning-circle", "fr"),
             ["Sur cette page", "Guides associés", "Dernière relecture"],
         ),
-        ("/fr/guides/", ["Pour l'instant, en anglais seulement", "minutes de lecture"]),
+        ("fr", ["Pour l'instant, en anglais seulement", "minutes de lecture"]),
     ],
 )
-def test_interface_strings_are_translated(client, path, phrases):
-    text = soup(client.get(path)).get_text()
+def test_interface_strings_are_translated(client, handbook, page, phrases):
+    url = handbook.guide(*page).url if isinstance(page, tuple) else handbook.index[page].url
+    text = soup(client.get(url)).get_text()
     for phrase in phrases:
         assert phrase in text

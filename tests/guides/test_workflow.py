@@ -7,18 +7,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Task, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import Task, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from accounts.models import SITE_EDITORS
 from guides.models import GuideIndexPage, GuidePage
-from guides.workflows import GUIDE_REVIEW, assign_guide_review
+from guides.workflows import GUIDE_REVIEW
+from tests.factories.activities import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def workflow():
-    return Workflow.objects.get(name=GUIDE_REVIEW)
+    return Workflow.objects.get(name=GUIDE_REVIEW.name)
 
 
 @pytest.fixture
@@ -43,21 +44,22 @@ def test_guide_review_is_one_task_for_site_editors(workflow):
     assert workflow.active
 
 
-def test_every_guide_index_and_its_guides_use_guide_review(workflow):
+def test_every_guide_index_and_its_guides_use_guide_review(workflow, home, handbook):
     indexes = GuideIndexPage.objects.all()
     assert {index.locale.language_code for index in indexes} == {"en", "es", "fr"}
     for index in indexes:
         assert WorkflowPage.objects.get(page=index).workflow == workflow
-    assert GuidePage.objects.get(slug="running-a-check-in").get_workflow() == workflow
+    assert handbook.guide("running-a-check-in").get_workflow() == workflow
+    assert handbook.guide("meeting-structure", "es").get_workflow() == workflow
     # The rest of the site keeps Wagtail's default workflow.
-    assert Page.objects.get(slug="about").get_workflow() != workflow
+    assert StandardPageFactory(parent=home).get_workflow() != workflow
 
 
 def test_a_new_guide_index_gets_the_workflow_once(home, workflow):
     index = GuideIndexPage(title="Another handbook", slug="another-handbook")
     home.add_child(instance=index)  # add_child skips the one-per-home rule, as a script might
     assert WorkflowPage.objects.get(page=index).workflow == workflow
-    assert assign_guide_review(index) == workflow
+    assert GUIDE_REVIEW.attach(index) == workflow
     assert WorkflowPage.objects.filter(page=index).count() == 1
 
 
@@ -66,7 +68,7 @@ def test_an_index_with_its_own_workflow_keeps_it(home, workflow):
     index = GuideIndexPage(title="Legal handbook", slug="legal-handbook")
     home.add_child(instance=index)
     WorkflowPage.objects.filter(page=index).update(workflow=other)
-    assert assign_guide_review(index) == other
+    assert GUIDE_REVIEW.attach(index) == other
 
 
 def test_submit_then_approve_publishes_the_guide(client, draft_guide, workflow, editor, moderator, member):
@@ -79,7 +81,8 @@ def test_submit_then_approve_publishes_the_guide(client, draft_guide, workflow, 
     # Only site editors may approve or ask for changes.
     assert task.get_actions(draft_guide, moderator) == []
     assert {name for name, _label, _modal in task.get_actions(draft_guide, editor)} == {"approve", "reject"}
-    assert client.get("/en/guides/keeping-momentum/").status_code == 404
+    url = f"{draft_guide.get_parent().url}keeping-momentum/"
+    assert client.get(url).status_code == 404
 
     task.on_action(task_state, editor, "approve")
 
@@ -88,7 +91,7 @@ def test_submit_then_approve_publishes_the_guide(client, draft_guide, workflow, 
     assert state.status == WorkflowState.STATUS_APPROVED
     assert draft_guide.live
     assert draft_guide.live_revision == task_state.revision
-    response = client.get("/en/guides/keeping-momentum/")
+    response = client.get(url)
     assert response.status_code == 200
     assert b"Week four is the hardest." in response.content
 
@@ -123,4 +126,4 @@ def test_editors_submit_from_the_admin_and_see_it_in_review(client, draft_guide,
     assert form.status_code == 200
     assert b"Submit to Guide review" in form.content
     assert Group.objects.get(name=SITE_EDITORS) in editor.groups.all()
-    assert Task.objects.filter(workflow_tasks__workflow__name=GUIDE_REVIEW).exists()
+    assert Task.objects.filter(workflow_tasks__workflow__name=GUIDE_REVIEW.name).exists()

@@ -32,8 +32,9 @@ def test_a_form_sent_while_the_database_is_down_comes_back_intact(client, member
 
 def test_a_forum_reply_sent_while_the_database_is_down_comes_back_intact(client, member):
     from forum.models import Thread
+    from tests.factories.forum import ThreadFactory
 
-    thread = Thread.objects.visible().filter(is_locked=False).first()
+    thread = ThreadFactory()
     client.force_login(member)
     text = "My careful answer about mixing beginners and experienced learners."
     with mock.patch.object(Thread, "add_reply", side_effect=OperationalError("server closed the connection")):
@@ -44,10 +45,15 @@ def test_a_forum_reply_sent_while_the_database_is_down_comes_back_intact(client,
     assert form.select_one('textarea[name="source"]').get_text() == text
 
 
-def test_an_activity_submission_sent_while_the_database_is_down_comes_back_intact(client, member):
+def test_an_activity_submission_sent_while_the_database_is_down_comes_back_intact(client, member, homes):
+    from tests.factories.activities import ActivityIndexPageFactory, in_service
+
+    in_service(ActivityIndexPageFactory(parent=homes["en"]))
     client.force_login(member)
     data = {"title": "Silent brainstorm", "summary": "Everyone writes ideas on sticky notes first."}
-    with mock.patch("activities.views._submission_form", side_effect=OperationalError("could not connect")):
+    with mock.patch(
+        "activities.views.submissions._submission_form", side_effect=OperationalError("could not connect")
+    ):
         response = client.post(reverse("activities:submit"), data)
     assert response.status_code == 503
     areas = {

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from home import views
+from core import views
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -17,13 +17,13 @@ def test_healthz_ok(client):
 
 
 def test_healthz_503_when_database_unreachable(client):
-    with mock.patch("home.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("core.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
 
 
-def test_pages_answer_friendly_503_when_database_is_down(client):
+def test_pages_answer_friendly_503_when_database_is_down(client, about):
     with mock.patch.object(StandardPage, "serve", side_effect=OperationalError("connection refused")):
         response = client.get("/en/about/")
     assert response.status_code == 503

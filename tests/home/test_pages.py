@@ -3,8 +3,16 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
+from tests.factories.activities import home_demo
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_pages(django_db_setup, django_db_blocker):
+    """The demo's home and standard pages and navigation, seeded once for this module."""
+    with home_demo(django_db_blocker) as homes:
+        yield homes
 
 
 def soup(response):
@@ -134,7 +142,7 @@ def test_interface_strings_are_translated(client, language, text):
 
 
 def test_header_and_footer_links_are_cached_until_settings_change(client, django_assert_max_num_queries):
-    from home.models import NavigationSettings
+    from core.models import NavigationSettings
 
     client.get("/en/about/")
     with django_assert_max_num_queries(9):

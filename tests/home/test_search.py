@@ -2,7 +2,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
+from tests.factories.activities import home_demo
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_pages(django_db_setup, django_db_blocker):
+    """The demo's home and standard pages and navigation, seeded once for this module."""
+    with home_demo(django_db_blocker) as homes:
+        yield homes
 
 
 @pytest.fixture(autouse=True)

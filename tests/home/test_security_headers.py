@@ -9,8 +9,9 @@ def directives(response):
 
 
 @pytest.mark.parametrize("path", ["/en/", "/en/about/", "/en/accounts/login/", "/en/search/?q=circle"])
-def test_public_pages_forbid_inline_script(client, path):
+def test_public_pages_forbid_inline_script(client, about, path):
     response = client.get(path)
+    assert response.status_code == 200
     policy = directives(response)
     assert policy["script-src"] == ["'self'"]
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
@@ -21,7 +22,7 @@ def test_public_pages_forbid_inline_script(client, path):
     assert response["Referrer-Policy"] == "same-origin"
 
 
-def test_public_templates_have_no_inline_script(client):
+def test_public_templates_have_no_inline_script(client, homes):
     body = client.get("/en/").content.decode()
     # Every <script> has a src: nothing inline that the policy would block.
     import re

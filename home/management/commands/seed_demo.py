@@ -1,23 +1,17 @@
-import importlib
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts import demo as accounts_demo
+from activities import demo as activities_demo
+from forum import demo as forum_demo
+from guides import demo as guides_demo
 from home import demo as home_demo
+from reports import demo as reports_demo
 
-# Each app that has demo content has a `demo` module with `seed(stdout=None)`.
-# Order matters: guides embed activities, forum threads point at both.
-APP_DEMO_MODULES = ["accounts.demo", "activities.demo", "guides.demo", "forum.demo"]
-
-
-def app_demo_modules():
-    for name in APP_DEMO_MODULES:
-        try:
-            yield importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
+# Each app's demo module has `seed(home, stdout=None)`. Order matters: guides
+# embed activities, forum threads point at both, field reports are on activities.
+APP_DEMOS = [accounts_demo, activities_demo, guides_demo, forum_demo, reports_demo]
 
 
 class Command(BaseCommand):
@@ -32,9 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args, skip_index=False, **options):
         with transaction.atomic():
             home = home_demo.seed_home()
-            for module in app_demo_modules():
-                module.seed(stdout=self.stdout)
+            for module in APP_DEMOS:
+                module.seed(home, stdout=self.stdout)
             home_demo.seed_navigation(home)
         if not skip_index:
             call_command("update_index", verbosity=0)
+            call_command("rebuild_site_search", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
