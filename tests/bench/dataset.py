@@ -33,6 +33,10 @@ GUIDES = int(os.environ.get("BENCH_GUIDES", "100"))
 THREADS = int(os.environ.get("BENCH_THREADS", "300"))
 POSTS_PER_THREAD = int(os.environ.get("BENCH_POSTS_PER_THREAD", "40"))
 BENCH_USERS = 24
+# The pages measured: the same ones at every size of the dataset (the
+# benchmark compares a page's figures at 1x and 5x).
+MEASURED_ACTIVITY = os.environ.get("BENCH_MEASURED_ACTIVITY", "bench-activity-0050")
+MEASURED_GUIDE = os.environ.get("BENCH_MEASURED_GUIDE", "bench-guide-005")
 
 # The filtered library URL: phase + duration ("fits in N minutes") + one tag.
 FILTER_PHASE = "reflection"
@@ -402,12 +406,10 @@ def measured_urls():
 
     library = ActivityIndexPage.objects.get(locale__language_code="en")
     activity = (
-        ActivityPage.objects.live().filter(slug="bench-activity-0500").first()
+        ActivityPage.objects.live().filter(slug=MEASURED_ACTIVITY).first()
         or ActivityPage.objects.live().first()
     )
-    guide = (
-        GuidePage.objects.live().filter(slug="bench-guide-050").first() or GuidePage.objects.live().first()
-    )
+    guide = GuidePage.objects.live().filter(slug=MEASURED_GUIDE).first() or GuidePage.objects.live().first()
     thread = (
         Thread.objects.visible()
         .filter(title__startswith="[bench]")

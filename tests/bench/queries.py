@@ -13,6 +13,7 @@ or Wagtail's site root paths may still be empty), "warm" the second, and
 or template line that ran them ("page serving" when only Django/Wagtail code
 is on the stack: resolving the site, locale, page and view restrictions).
 BENCH_SHOW_QUERIES=1 also prints each query's SQL to stderr.
+BENCH_MEMBER=username counts them for that member, signed in.
 """
 
 import json
@@ -66,13 +67,19 @@ def main(urls):
 
     setup_test_environment()
     client = Client()
+    member = os.environ.get("BENCH_MEMBER")
+    if member:
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(username=member))
     results = {}
     for url in urls:
         counts = []
         origins = {}
         status = None
         for attempt in range(2):
-            client.cookies.clear()
+            if not member:
+                client.cookies.clear()
             seen = []
 
             def record(execute, sql, params, many, context, seen=seen):

@@ -19,7 +19,12 @@ Then it drops the PostgreSQL database and flushes Redis db 9, whatever happened.
 Everything stays on 127.0.0.1; every step has a time limit. Exit status 1
 when a target is missed, 2 when the run itself failed.
 
-    .venv/bin/python tests/bench/run.py [--databases sqlite,postgres] [--duration 8]
+    .venv/bin/python tests/bench/run.py              # issue 10's benchmark (tests/bench/suite.py)
+    .venv/bin/python tests/bench/run.py --classic [--databases sqlite,postgres] [--duration 8]
+
+Without --classic it runs tests/bench/suite.py: PostgreSQL, a bare Wagtail
+site to compare with, anonymous with and without the page cache and signed
+in, the dataset at 1x and 5x, and the writes.
 """
 
 import argparse
@@ -27,10 +32,7 @@ import datetime
 import json
 import os
 import platform
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -38,29 +40,18 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from report import PageResult, asset_urls, gzipped_size, markdown_table, parse_wrk, verdicts  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-BIN = Path(PYTHON).parent
-WORK = Path("/tmp/bench")  # noqa: S108 - the benchmark's own folder, as the project asks
+from tests.server import PYTHON, ROOT, gunicorn, production_env, scratch_postgres  # noqa: E402
+
+# Overridable, so that two checkouts can run it at once without sharing a
+# database, a Redis db or a folder: BENCH_WORK, BENCH_DATABASE, BENCH_REDIS_DB.
+WORK = Path(os.environ.get("BENCH_WORK", "/tmp/bench"))  # noqa: S108 - the benchmark's own folder
 SQLITE_PATH = WORK / "bench.sqlite3"
-PG_DATABASE = "circle_bench"
-PG_ADMIN = [
-    "psql",
-    "-h",
-    "127.0.0.1",
-    "-U",
-    "postgres",
-    "-d",
-    "postgres",
-    "-v",
-    "ON_ERROR_STOP=1",
-    "-q",
-    "-c",
-]
-REDIS_DB = 9
+PG_DATABASE = os.environ.get("BENCH_DATABASE", "circle_bench")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "9"))
 GIT = shutil.which("git") or "git"
 CONNECTIONS = 8
 THREADS = 2
@@ -72,33 +63,13 @@ def log(message):
     print(f"[bench] {message}", flush=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def base_env(database_url):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "PAGE_CACHE_SECONDS", "CONN_MAX_AGE", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "HTTPS": "false",
-            "TASKS_IMMEDIATE": "true",
-            "CACHE_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
-            "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(WORK / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "LOG_LEVEL": "WARNING",
-        }
+    return production_env(
+        database_url,
+        CACHE_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
+        MEDIA_ROOT=WORK / "media",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
-    return env
 
 
 def run(command, env, timeout, stream=False):
@@ -138,17 +109,6 @@ def flush_redis():
     redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
 
-def drop_postgres():
-    subprocess.run(  # noqa: S603
-        [*PG_ADMIN, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)"], check=True, timeout=60
-    )
-
-
-def create_postgres():
-    drop_postgres()
-    subprocess.run([*PG_ADMIN, f"CREATE DATABASE {PG_DATABASE}"], check=True, timeout=60)  # noqa: S603
-
-
 def remove_sqlite():
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
@@ -161,50 +121,6 @@ def fetch(url, timeout=30):
     request = urllib.request.Request(url, headers={"User-Agent": "circle-commons-bench"})  # noqa: S310
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
         return response.status, response.headers, response.read()
-
-
-def start_gunicorn(env, port, logfile):
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(BIN / "gunicorn"),
-            "website.wsgi",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=logfile,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}; see {logfile.name}")
-        try:
-            status, _headers, _body = fetch(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            if status == 200:
-                return process
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-        time.sleep(0.3)
-
-
-def stop_gunicorn(process):
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def worker_pids(master_pid):
@@ -291,19 +207,18 @@ def bench_database(label, database_url, duration):
     manage(env, "collectstatic", "--noinput", "-v0")
 
     flush_redis()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = None
     results = []
-    with open(WORK / f"gunicorn-{label.lower()}.log", "w") as logfile:
-        try:
-            server = start_gunicorn(env, port, logfile)
-            log(f"{label}: gunicorn ({WORKERS} workers) on {base}, workers {worker_pids(server.pid)}")
-            for name, path in dataset["urls"].items():
-                results.append(measure_page(base, name, path, duration, server.pid))
-        finally:
-            stop_gunicorn(server)
-            flush_redis()
+    server = None
+    try:
+        # BASE_URL follows the port: only requests on BASE_URL fill the page cache.
+        server = gunicorn(env, WORK / f"gunicorn-{label.lower()}.log", workers=WORKERS, timeout=60)
+        log(f"{label}: gunicorn ({WORKERS} workers) on {server.url}, workers {worker_pids(server.pid)}")
+        for name, path in dataset["urls"].items():
+            results.append(measure_page(server.url, name, path, duration, server.pid))
+    finally:
+        if server is not None:
+            server.stop()
+        flush_redis()
 
     log(f"{label}: counting SQL queries (uncached, anonymous)")
     query_env = {**env, "PAGE_CACHE_SECONDS": "0"}
@@ -373,10 +288,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "8")))
+    parser.add_argument("--classic", action="store_true", help="the page-cache benchmark on each database")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         log("wrk is missing: apt-get install -y wrk (make bench does it)")
         return 2
+    if not args.classic:
+        import suite
+
+        try:
+            return suite.main(sys.modules[__name__], code_version())
+        except Exception as error:  # noqa: BLE001 - report; suite.main cleaned up
+            log(f"the run failed: {error}")
+            return 2
     WORK.mkdir(parents=True, exist_ok=True)
     databases = [name.strip() for name in args.databases.split(",") if name.strip()]
     started = time.monotonic()
@@ -389,15 +313,8 @@ def main():
                 runs.append(bench_database("SQLite", f"sqlite:///{SQLITE_PATH}", args.duration))
                 remove_sqlite()
             elif name == "postgres":
-                create_postgres()
-                try:
-                    runs.append(
-                        bench_database(
-                            "PostgreSQL", f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}", args.duration
-                        )
-                    )
-                finally:
-                    drop_postgres()
+                with scratch_postgres(PG_DATABASE) as database_url:
+                    runs.append(bench_database("PostgreSQL", database_url, args.duration))
             else:
                 raise ValueError(f"Unknown database {name!r} (sqlite, postgres)")
     except Exception as error:  # noqa: BLE001 - report and clean up, whatever went wrong

@@ -5,19 +5,14 @@ Run with `make e2e`. Screenshots land in artifacts/screenshots/ (ignored by git)
 """
 
 import json
-import os
 import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.server import ROOT, free_port, gunicorn, manage, production_env, redis_available
+
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,84 +22,41 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 pytestmark = pytest.mark.e2e
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def redis_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="session")
 def live_server_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("e2e")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "HTTPS": "false",
-        "DATABASE_URL": f"sqlite:///{base / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(base / "media"),
+    extra = {
+        "MEDIA_ROOT": base / "media",
+        "STATIC_ROOT": base / "static",
         "DEMO_PASSWORD": DEMO_PASSWORD,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(base / "mail"),
-        "TASKS_IMMEDIATE": "true",
-        "LOG_LEVEL": "WARNING",
+        "EMAIL_FILE_PATH": base / "mail",
+        # As the README deploys it: the forum's addresses on a mail domain of
+        # their own (without it they would be on BASE_URL's host, 127.0.0.1).
+        "FORUM_MAIL_DOMAIN": "forum.circlecommons.example",
     }
     if redis_available():
-        env["CACHE_URL"] = "redis://127.0.0.1:6379/7"
-    env.pop("DEBUG", None)
-    return env, base
+        extra["CACHE_URL"] = "redis://127.0.0.1:6379/7"
+    return production_env(f"sqlite:///{base / 'e2e.sqlite3'}", **extra), base
 
 
 @pytest.fixture(scope="session")
 def server(live_server_env):
+    """gunicorn (production settings, 2 workers) on a free port with the demo
+    content (tests/server.py); links in e-mails and the Site record point at
+    it (BASE_URL)."""
     env, base = live_server_env
-    python = sys.executable
-    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
-    if env.get("CACHE_URL"):
-        subprocess.run(  # noqa: S603
-            [python, "-c", "import redis; redis.Redis(db=7).flushdb()"], cwd=ROOT, env=env, check=False
-        )
+    # BASE_URL first: migrate points the Site record at it.
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = open(base / "gunicorn.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(python).parent / "gunicorn"),
-            "website.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((base / "gunicorn.log").read_text()) from None
-            time.sleep(0.3)
-    yield {"url": url, "mail": base / "mail", "env": env}
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
+    for command in (["migrate", "--noinput"], ["seed_demo"], ["collectstatic", "--noinput", "-v0"]):
+        manage(*command, env=env, timeout=900)
+    if env.get("CACHE_URL"):
+        import redis
+
+        redis.Redis(host="127.0.0.1", port=6379, db=7).flushdb()
+    with gunicorn(env, base / "gunicorn.log", workers=2, port=port) as running:
+        yield {"url": running.url, "mail": base / "mail", "env": env}
 
 
 @pytest.fixture(scope="session")
@@ -192,16 +144,14 @@ def sign_up(page, server, username, display_name):
 
     email = f"{username}@example.com"
     page.goto(f"{server['url']}/en/accounts/signup/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("E-mail").fill(email)
     page.get_by_label("Display name").fill(display_name)
-    page.get_by_label("Password:", exact=True).fill("a-very-long-e2e-password")
-    page.get_by_label("Password (again)").fill("a-very-long-e2e-password")
-    page.locator("main").get_by_role("button", name="Sign up").click()
+    page.get_by_label("Password", exact=True).fill("a-very-long-e2e-password")
+    page.locator("main").get_by_role("button", name="Create my account").click()
     page.wait_for_load_state()
     link = re.search(r"http://\S+/confirm-email/\S+", latest_mail(server, email)).group(0)
     page.goto(link)
-    page.locator("main").get_by_role("button", name="Confirm").click()
+    page.locator("main").get_by_role("button", name="Confirm my address").click()
     page.wait_for_load_state()
     return email
 

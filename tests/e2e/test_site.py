@@ -22,10 +22,8 @@ def test_visitor_reads_about_page_and_switches_language(page, server):
 def test_new_member_signs_up_and_confirms_email(page, server):
     page.goto(f"{server['url']}/en/accounts/signup/")
     page.fill("input[name=email]", "e2e-newcomer@example.com")
-    page.fill("input[name=username]", "e2e-newcomer")
-    page.fill("input[name=password1]", "a-very-long-e2e-password")
-    page.fill("input[name=password2]", "a-very-long-e2e-password")
     page.fill("input[name=display_name]", "Newcomer")
+    page.fill("input[name=password1]", "a-very-long-e2e-password")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     mail = latest_mail(server, "e2e-newcomer@example.com")
@@ -34,6 +32,32 @@ def test_new_member_signs_up_and_confirms_email(page, server):
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert page.locator(".account-menu").inner_text().count("Newcomer") == 1
+
+
+def test_a_new_member_joins_in_spanish_and_stays_in_spanish(page, server):
+    """Issue 16: sign-up, confirmation, the what-next page and sign-out all
+    answer in the language the member started in."""
+    page.goto(f"{server['url']}/es/accounts/signup/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.get_by_label("Correo electrónico").fill("e2e-nueva@example.com")
+    page.get_by_label("Nombre visible").fill("Nueva Persona")
+    page.get_by_label("Contraseña", exact=True).fill("a-very-long-e2e-password")
+    page.locator("main").get_by_role("button", name="Crear mi cuenta").click()
+    page.wait_for_load_state()
+    assert "/es/" in page.url and page.locator("html").get_attribute("lang") == "es"
+    link = re.search(
+        r"http://[^\s]+/confirm-email/[^\s]+", latest_mail(server, "e2e-nueva@example.com")
+    ).group(0)
+    assert "/es/accounts/confirm-email/" in link
+    page.goto(link)
+    page.locator("main").get_by_role("button", name="Confirmar mi dirección").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/es/members/welcome/")
+    assert page.locator("h1").inner_text().startswith("Te damos la bienvenida")
+    page.locator(".account-menu").get_by_role("button", name="Cerrar sesión").click()
+    page.wait_for_load_state()
+    # Signed out, back to the page it was on (the welcome page asks to sign in again), in Spanish.
+    assert "/es/" in page.url and page.locator("html").get_attribute("lang") == "es"
 
 
 @pytest.mark.parametrize(

@@ -7,51 +7,26 @@ only with 0% failed requests and forum counters that match a recount.
 
 import json
 import os
-import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.server import gunicorn, postgres_available, production_env, scratch_postgres  # noqa: E402
+from tests.server import manage as run_manage  # noqa: E402
+
 BIN = Path(sys.executable).parent
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 DURATION = os.environ.get("LOAD_DURATION", "2m")
 PASSWORD = "load-test-password-2026"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def postgres_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def postgres_admin(statement):
-    import psycopg2
-
-    connection = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
-    connection.autocommit = True
-    try:
-        connection.cursor().execute(statement)
-    finally:
-        connection.close()
-
-
-def manage(env, *args, capture=True):
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True
-    )
+def manage(env, *args):
+    return run_manage(*args, env=env, timeout=900)
 
 
 PREPARE = """
@@ -60,16 +35,18 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 from accounts.models import User
-from forum.models import Thread
+from forum.models import Standing, Thread
 names = []
 for index in range({users}):
     user, created = User.objects.get_or_create(
         username=f"load{{index:02d}}", defaults={{"email": f"load{{index:02d}}@load.example"}}
     )
     user.set_password({password!r})
-    # Established accounts: older than a day, so the new-member limits do not apply.
+    # Established accounts, regulars by participation (forum/trust.py), so the
+    # new-member limits do not apply.
     user.date_joined = timezone.now() - timedelta(days=7)
     user.save()
+    Standing.objects.update_or_create(user=user, defaults={{"days_visited": 30, "posts_read": 200}})
     EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={{"verified": True, "primary": True}})
     names.append(user.username)
 threads = list(Thread.objects.visible().filter(is_locked=False).values_list("pk", flat=True)[:10])
@@ -116,134 +93,102 @@ def print_table(stats):
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="circle-load-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "HTTPS": "false",
-        "TASKS_IMMEDIATE": "true",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "MEDIA_ROOT": str(work / "media"),
-        "LOG_LEVEL": "WARNING",
+    with ExitStack() as stack:
+        if postgres_available():
+            database_url = stack.enter_context(scratch_postgres(prefix="circle_load"))
+            extra = {"CONN_MAX_AGE": "60"}
+        else:
+            database_url, extra = f"sqlite:///{work / 'load.sqlite3'}", {}
+        env = production_env(
+            database_url,
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            MEDIA_ROOT=work / "media",
+            STATIC_ROOT=work / "static",
+            **extra,
+        )
+        return load_test(env, work, stack)
+
+
+def load_test(env, work, stack):
+    print(f"preparing {env['DATABASE_URL']} ...", flush=True)
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed_demo", "--skip-index")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    prepared = json.loads(
+        manage(env, "shell", "-c", PREPARE.format(users=USERS, password=PASSWORD))
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    before = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
+
+    # Sync workers, as in the README's production command: no keep-alive, so
+    # no race between an idle close and a reuse. BASE_URL follows the port
+    # (absolute links and the page cache use it).
+    server = stack.enter_context(gunicorn(env, work / "gunicorn.log", workers=4))
+    host = server.url
+    env = {**env, "BASE_URL": host}
+
+    load_env = {
+        **env,
+        "LOAD_PASSWORD": PASSWORD,
+        "LOAD_USERNAMES": ",".join(prepared["names"]),
+        "LOAD_THREAD_IDS": ",".join(str(pk) for pk in prepared["threads"]),
     }
-    database = None
-    if postgres_available():
-        database = f"circle_load_{secrets.token_hex(4)}"
-        postgres_admin(f"CREATE DATABASE {database}")
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
-        env["CONN_MAX_AGE"] = "60"
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{work / 'load.sqlite3'}"
-    server = None
-    try:
-        print(f"preparing {env['DATABASE_URL']} ...", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "seed_demo", "--skip-index")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        prepared = json.loads(
-            manage(env, "shell", "-c", PREPARE.format(users=USERS, password=PASSWORD))
-            .stdout.strip()
-            .splitlines()[-1]
-        )
-        before = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
+    print(f"running {USERS} users for {DURATION} against {host} ...", flush=True)
+    result = subprocess.run(  # noqa: S603
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "tests" / "load" / "locustfile.py"),
+            "--headless",
+            "--users",
+            str(USERS),
+            "--spawn-rate",
+            "10",
+            "--run-time",
+            DURATION,
+            "--stop-timeout",
+            "10",
+            "--host",
+            host,
+            "--only-summary",
+            "--json",
+        ],
+        cwd=ROOT,
+        env=load_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    stats = json.loads(result.stdout)
+    print_table(stats)
+    if "Error report" in result.stderr:
+        print(result.stderr[result.stderr.index("Error report") :][:3000])
+    requests = sum(row["num_requests"] for row in stats)
+    failures = sum(row["num_failures"] for row in stats)
+    posts = sum(row["num_requests"] - row["num_failures"] for row in stats if row["name"] == "post reply")
 
-        port = free_port()
-        log = open(work / "gunicorn.log", "w")  # noqa: SIM115
-        server = subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "website.wsgi",
-                # Sync workers, as in the README's production command: no
-                # keep-alive, so no race between an idle close and a reuse.
-                "--workers",
-                "4",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        host = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{host}/healthz", timeout=2):  # noqa: S310
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+    after = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
+    manage(env, "recount_forum")
+    recounted = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
 
-        load_env = {
-            **env,
-            "LOAD_PASSWORD": PASSWORD,
-            "LOAD_USERNAMES": ",".join(prepared["names"]),
-            "LOAD_THREAD_IDS": ",".join(str(pk) for pk in prepared["threads"]),
-        }
-        print(f"running {USERS} users for {DURATION} against {host} ...", flush=True)
-        result = subprocess.run(  # noqa: S603
-            [
-                str(BIN / "locust"),
-                "-f",
-                str(ROOT / "tests" / "load" / "locustfile.py"),
-                "--headless",
-                "--users",
-                str(USERS),
-                "--spawn-rate",
-                "10",
-                "--run-time",
-                DURATION,
-                "--stop-timeout",
-                "10",
-                "--host",
-                host,
-                "--only-summary",
-                "--json",
-            ],
-            cwd=ROOT,
-            env=load_env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        stats = json.loads(result.stdout)
-        print_table(stats)
-        if "Error report" in result.stderr:
-            print(result.stderr[result.stderr.index("Error report") :][:3000])
-        requests = sum(row["num_requests"] for row in stats)
-        failures = sum(row["num_failures"] for row in stats)
-        posts = sum(row["num_requests"] - row["num_failures"] for row in stats if row["name"] == "post reply")
-
-        after = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
-        manage(env, "recount_forum")
-        recounted = json.loads(manage(env, "shell", "-c", SNAPSHOT).stdout.strip().splitlines()[-1])
-
-        print(f"requests: {requests}, failures: {failures}, replies shown after posting: {posts}")
-        print(f"posts before: {before['posts']}, after: {after['posts']}")
-        ok = True
-        if failures:
-            print("FAIL: some requests failed")
-            ok = False
-        if after["posts"] - before["posts"] != posts:
-            print("FAIL: the number of new posts does not match the replies sent")
-            ok = False
-        if after["threads"] != recounted["threads"]:
-            print("FAIL: thread counters differ from a recount after the load")
-            ok = False
-        if requests < USERS * 10:
-            print("FAIL: too few requests were made for the test to mean anything")
-            ok = False
-        print("load test passed" if ok else "load test FAILED")
-        return 0 if ok else 1
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        if database:
-            postgres_admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+    print(f"requests: {requests}, failures: {failures}, replies shown after posting: {posts}")
+    print(f"posts before: {before['posts']}, after: {after['posts']}")
+    ok = True
+    if failures:
+        print("FAIL: some requests failed")
+        ok = False
+    if after["posts"] - before["posts"] != posts:
+        print("FAIL: the number of new posts does not match the replies sent")
+        ok = False
+    if after["threads"] != recounted["threads"]:
+        print("FAIL: thread counters differ from a recount after the load")
+        ok = False
+    if requests < USERS * 10:
+        print("FAIL: too few requests were made for the test to mean anything")
+        ok = False
+    print("load test passed" if ok else "load test FAILED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,353 @@
+"""The benchmark of issue 10: how fast the site is for the people who sign
+in, against a bare Wagtail site, and how that holds as the data grows.
+
+On PostgreSQL, in one run (about 10 minutes on 2 cores):
+1. a bare Wagtail site (`wagtail start`, generated into a temporary folder,
+   tests/bench/bare.py) is served by gunicorn beside ours; its home page's
+   requests/s, measured just before and just after our pages' figures
+   (their mean), is the unit every page of ours is reported in ("ratio");
+2. the dataset is built at 1x (SCALES: 100 activities, 10 guides, 30
+   threads of 40 posts, on top of the demo) and then grown to 5x; after each load the
+   database is analysed (ANALYZE), as restore_site does after a restore;
+3. at each size, every measured page is served by gunicorn (production
+   settings, 2 sync workers, Redis db 9) and measured with
+   `wrk -t2 -c8 -d3s --latency` after a 1 s warm-up, gzip accepted:
+   anonymous with the page cache on (cached), anonymous with the page
+   cache off (uncached) and signed in as a member (never cached); the
+   bare home page is measured again just before and after, so each ratio compares
+   figures taken under the same load;
+4. SQL queries per page, anonymous and member (tests/bench/queries.py), and
+   the writes (tests/bench/writes.py: reply, new thread, like, activity
+   submission: p50/p99 and queries);
+5. prints the tables: per size, the growth from 1x to 5x per page, and the
+   writes. The 1-minute load average before each measurement stands beside
+   it: the machine is shared, and a busy one makes every figure smaller.
+Everything runs on 127.0.0.1 and is bounded in time; the databases are
+dropped and Redis db 9 flushed at the end, whatever happened.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bare import bare_site  # noqa: E402
+from report import parse_wrk  # noqa: E402
+
+from tests.server import gunicorn, scratch_postgres  # noqa: E402
+
+# Scales: what BENCH_* dataset.py reads (it adds to what exists, so 5x grows 1x).
+SCALES = [
+    ("1×", {"BENCH_ACTIVITIES": "100", "BENCH_GUIDES": "10", "BENCH_THREADS": "30"}),
+    ("5×", {"BENCH_ACTIVITIES": "500", "BENCH_GUIDES": "50", "BENCH_THREADS": "150"}),
+]
+MODES = ["cached", "uncached", "member"]
+DURATION = int(os.environ.get("BENCH_DURATION", "3"))
+BARE_DATABASE = os.environ.get("BENCH_BARE_DATABASE", "circle_bench_bare")
+MEMBER = "bench01"
+TARGET_RATIO = 0.6  # of the bare Wagtail home page (issue 10)
+TARGET_GROWTH = 0.9  # 5x over 1x
+
+
+def wrk(url, duration, cookie=None):
+    command = [
+        shutil.which("wrk") or "wrk",
+        "-t2",
+        "-c8",
+        f"-d{duration}s",
+        "--timeout",
+        "5s",
+        "--latency",
+        "-H",
+        "Accept-Encoding: gzip",
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    completed = subprocess.run(  # noqa: S603
+        [*command, url], capture_output=True, text=True, timeout=duration + 30, check=True
+    )
+    return parse_wrk(completed.stdout)
+
+
+def measure(url, cookie=None, duration=DURATION):
+    wrk(url, 1, cookie)  # warm-up: both workers have served it
+    load = os.getloadavg()[0]
+    figures = wrk(url, duration, cookie)
+    figures["load"] = load
+    return figures
+
+
+def analyze(run, env):
+    run.manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; from core.backup import analyze; analyze(connection)",
+    )
+
+
+def member_cookie(run, env):
+    session = json.loads(
+        run.run([run.PYTHON, "tests/bench/member_session.py", MEMBER], env, 120).splitlines()[-1]
+    )
+    return f"{session['cookie']}={session['key']}"
+
+
+def check_signed_in(base, path, cookie):
+    import urllib.request
+
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        if b"/accounts/logout/" not in response.read():
+            raise RuntimeError("the member's session cookie does not sign in")
+
+
+def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=()):
+    """{mode: {page: figures}} for one server (page cache on or off)."""
+    results = {mode: {} for mode in modes}
+    run.flush_redis()
+    server_env = {**env, "PAGE_CACHE_SECONDS": "300" if page_cache else "0"}
+    log_path = run.WORK / f"gunicorn-{'cached' if page_cache else 'uncached'}.log"
+    with gunicorn(server_env, log_path, workers=2, timeout=60) as server:
+        base = server.url
+        if "member" in modes:
+            check_signed_in(base, "/en/", cookie)
+        for name, path in urls.items():
+            for mode in modes:
+                figures = measure(base + path, cookie if mode == "member" else None)
+                results[mode][name] = figures
+                run.log(
+                    f"  {name} [{mode}]: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.0f} ms, "
+                    f"p99 {figures['p99_ms']:.0f} ms, load {figures['load']:.1f}"
+                )
+    return results
+
+
+def bench_scale(run, env, label, counts, bare_base):
+    started = time.monotonic()
+    run.log(f"{label}: building the dataset {counts}")
+    output = run.run(
+        [run.PYTHON, "tests/bench/dataset.py"], {**env, **counts}, run.BUILD_TIMEOUT, stream=True
+    )
+    dataset = json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
+    analyze(run, env)
+    run.log(f"{label}: data ready and analysed in {time.monotonic() - started:.0f} s: {dataset['counts']}")
+    urls = dataset["urls"]
+    cookie = member_cookie(run, env)
+
+    # The bare home is measured before and after our uncached and member
+    # figures, and the ratio uses the mean of the two: a machine whose load
+    # changes during the minute in between skews the ratio less.
+    before = measure(bare_base + "/")
+    figures = serve_and_measure(run, env, urls, page_cache=False, cookie=cookie, modes=["uncached", "member"])
+    after = measure(bare_base + "/")
+    bare = {
+        "rps": (before["rps"] + after["rps"]) / 2,
+        "load": (before["load"] + after["load"]) / 2,
+        "range": (before["rps"], after["rps"]),
+    }
+    run.log(
+        f"{label}: bare Wagtail home {before['rps']:.0f} req/s before (load {before['load']:.1f}), "
+        f"{after['rps']:.0f} after (load {after['load']:.1f})"
+    )
+    figures.update(serve_and_measure(run, env, urls, page_cache=True, modes=["cached"]))
+
+    query_env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    anonymous = json.loads(
+        run.run([run.PYTHON, "tests/bench/queries.py", *urls.values()], query_env, 300).splitlines()[-1]
+    )
+    member = json.loads(
+        run.run(
+            [run.PYTHON, "tests/bench/queries.py", *urls.values()], {**query_env, "BENCH_MEMBER": MEMBER}, 300
+        ).splitlines()[-1]
+    )
+    writes = json.loads(run.run([run.PYTHON, "tests/bench/writes.py"], query_env, 600).splitlines()[-1])
+    run.log(f"{label}: writes {writes}")
+    return {
+        "label": label,
+        "counts": dataset["counts"],
+        "urls": urls,
+        "bare": bare,
+        "figures": figures,
+        "queries": {name: (anonymous[path]["warm"], member[path]["warm"]) for name, path in urls.items()},
+        "writes": writes,
+    }
+
+
+# Tables ---------------------------------------------------------------------
+
+
+def table(header, rows):
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
+    return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
+
+
+def ratio(figures, bare):
+    return figures["rps"] / bare["rps"] if bare["rps"] else 0.0
+
+
+def scale_table(result):
+    bare = result["bare"]
+    rows = [
+        [
+            "bare Wagtail home (before, after)",
+            f"{bare['rps']:.0f} ({bare['range'][0]:.0f}, {bare['range'][1]:.0f})"
+            if "range" in bare
+            else f"{bare['rps']:.0f}",
+            "",
+            "",
+            "1.00",
+            f"{bare['load']:.1f}",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    ]
+    for name in result["urls"]:
+        cached = result["figures"]["cached"][name]
+        uncached = result["figures"]["uncached"][name]
+        member = result["figures"]["member"][name]
+        anon_q, member_q = result["queries"][name]
+        rows.append(
+            [
+                name,
+                f"{uncached['rps']:.0f}",
+                f"{uncached['p50_ms']:.0f}",
+                f"{uncached['p99_ms']:.0f}",
+                f"{ratio(uncached, bare):.2f}",
+                f"{uncached['load']:.1f}",
+                f"{member['rps']:.0f}",
+                f"{member['p50_ms']:.0f} / {member['p99_ms']:.0f}",
+                f"{ratio(member, bare):.2f}",
+                f"{member['load']:.1f}",
+                f"{cached['rps']:.0f} ({cached['load']:.1f})",
+                f"{anon_q} / {member_q}",
+            ]
+        )
+    header = [
+        "page",
+        "anon req/s",
+        "p50 ms",
+        "p99 ms",
+        "× bare",
+        "load",
+        "member req/s",
+        "p50 / p99 ms",
+        "× bare",
+        "load",
+        "cached req/s (load)",
+        "queries anon / member",
+    ]
+    counts = result["counts"]
+    return (
+        f"### {result['label']}: {counts['activities']:,} activities, {counts['guides']:,} guides, "
+        f"{counts['threads']:,} threads, {counts['posts']:,} posts\n\n"
+        "anon = anonymous with the page cache off; member = signed in (never page-cached); "
+        "× bare = requests/s over the bare Wagtail home page's (the mean of its figures just before and "
+        "just after the anonymous and member figures; load: their mean).\n\n" + table(header, rows)
+    )
+
+
+def growth_table(small, large):
+    rows = []
+    for name in small["urls"]:
+        row = [name]
+        for mode in ("uncached", "member"):
+            low, high = small["figures"][mode][name], large["figures"][mode][name]
+            # Ratios to the bare site measured at the same time cancel most of the machine's load changes.
+            row += [
+                f"{ratio(low, small['bare']):.2f}",
+                f"{ratio(high, large['bare']):.2f}",
+                f"{ratio(high, large['bare']) / ratio(low, small['bare']):.2f}"
+                if ratio(low, small["bare"])
+                else "",
+            ]
+        row.append(f"{small['queries'][name][1]} → {large['queries'][name][1]}")
+        rows.append(row)
+    header = [
+        "page",
+        "anon 1× (× bare)",
+        "anon 5×",
+        "5×/1×",
+        "member 1×",
+        "member 5×",
+        "5×/1×",
+        "member queries 1× → 5×",
+    ]
+    return "### Growth: 1× → 5×\n\n" + table(header, rows)
+
+
+def writes_table(results):
+    rows = []
+    for kind in results[0]["writes"]:
+        row = [kind]
+        for result in results:
+            figures = result["writes"][kind]
+            if figures["p50_ms"] is None:
+                row += ["failed", "", ""]
+                continue
+            row += [f"{figures['p50_ms']:.0f}", f"{figures['p99_ms']:.0f}", str(figures["queries"])]
+        rows.append(row)
+    header = ["write"] + [f"{r['label']} {c}" for r in results for c in ("p50 ms", "p99 ms", "queries")]
+    samples = results[0]["writes"][next(iter(results[0]["writes"]))]["n"]
+    return (
+        f"### Writes ({samples} each, each by another member; in-process test client on the same database)\n\n"
+        + table(header, rows)
+    )
+
+
+def prepare(run, env):
+    run.manage(env, "migrate", "--noinput")
+    # The search index is filled as the dataset's pages are published; the
+    # demo's own pages are left out of it, to keep the run within its time.
+    run.manage(env, "seed_demo", "--skip-index", timeout=900)
+    run.manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def main(run, version):
+    run.WORK.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    results = []
+    try:
+        with (
+            scratch_postgres(run.PG_DATABASE) as database_url,
+            scratch_postgres(BARE_DATABASE) as bare_database_url,
+        ):
+            env = run.base_env(database_url)
+            run.log("migrate, seed_demo; meanwhile the bare Wagtail site is generated and migrated")
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                ours = pool.submit(prepare, run, env)
+                with bare_site(run.WORK / "bare", bare_database_url) as bare_base:
+                    ours.result()
+                    for label, counts in SCALES:
+                        results.append(bench_scale(run, env, label, counts, bare_base))
+    finally:
+        run.flush_redis()
+    header = (
+        f"Run at {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} ({version}), {os.cpu_count()} cores, "
+        f"PostgreSQL, gunicorn 2 sync workers, production settings, wrk 2 threads / 8 connections / "
+        f"{DURATION} s per figure after a 1 s warm-up, gzip accepted. Load = 1-minute load average just before "
+        f"each figure. Queries: the second request with the test client, uncached."
+    )
+    text = "\n\n".join(
+        [
+            header,
+            *(scale_table(result) for result in results),
+            growth_table(results[0], results[-1]),
+            writes_table(results),
+        ]
+    )
+    (run.WORK / "results-issue10.md").write_text(text + "\n")
+    print("\n" + text + "\n", flush=True)
+    run.log(f"total {time.monotonic() - started:.0f} s; tables also in {run.WORK / 'results-issue10.md'}")
+    return 0

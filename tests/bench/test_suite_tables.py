@@ -1,0 +1,57 @@
+"""The issue-10 benchmark's tables (tests/bench/suite.py), from made-up figures."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import suite  # noqa: E402
+
+
+def figures(rps, load=1.0):
+    return {"rps": rps, "p50_ms": 1000 / rps, "p99_ms": 3000 / rps, "load": load}
+
+
+def result(label, scale):
+    urls = {"home": "/en/", "search": "/en/search/?q=x"}
+    return {
+        "label": label,
+        "counts": {
+            "activities": 200 * scale,
+            "guides": 20 * scale,
+            "threads": 60 * scale,
+            "posts": 2400 * scale,
+        },
+        "urls": urls,
+        "bare": figures(100),
+        "figures": {
+            "cached": {name: figures(1500) for name in urls},
+            "uncached": {"home": figures(80), "search": figures(40 / scale)},
+            "member": {"home": figures(70), "search": figures(35 / scale)},
+        },
+        "queries": {"home": (10, 12), "search": (7, 9)},
+        "writes": {"reply": {"n": 12, "failed": 0, "p50_ms": 40.0, "p99_ms": 90.0, "queries": 18}},
+    }
+
+
+def test_each_scale_shows_ratios_to_the_bare_site_with_the_load():
+    text = suite.scale_table(result("1×", 1))
+    assert "| bare Wagtail home" in text
+    home = next(line for line in text.splitlines() if line.startswith("| home"))
+    assert "| 0.80 " in home  # 80 req/s over the bare site's 100
+    assert "| 0.70 " in home
+    assert "10 / 12" in home
+    assert "1.0" in home  # the load average beside the figure
+
+
+def test_growth_compares_each_page_at_5x_with_1x():
+    text = suite.growth_table(result("1×", 1), result("5×", 5))
+    search = next(line for line in text.splitlines() if line.startswith("| search"))
+    assert "| 0.20 " in search  # 0.40 of bare at 1x, 0.08 at 5x
+
+
+def test_writes_show_p50_p99_and_queries_per_scale():
+    text = suite.writes_table([result("1×", 1), result("5×", 5)])
+    reply = next(line for line in text.splitlines() if line.startswith("| reply"))
+    assert reply.count("| 40 ") == 2
+    assert "1× p99 ms" in text
