@@ -14,7 +14,7 @@ class ActivitiesConfig(AppConfig):
         from .workflows import ACTIVITY_REVIEW
 
         signals.connect()
-        search.register()
+        search.register(ActivityPage, ActivityIndexPage)
         ACTIVITY_REVIEW.attach_to_new(ActivityIndexPage)
         cache.register_editorial("activities")
         # Members' plans: shared ones are public pages (a revoked link must stop

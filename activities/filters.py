@@ -27,10 +27,12 @@ from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.search.utils import parse_query_string
+
+from core import search as site_search
 
 from . import rules, usage
 from .facets import FACETS, MAX_GROUP_SIZE, MAX_MINUTES
+from .search import KIND
 from .tags import TagName
 
 SEARCH_LIMIT = 500
@@ -160,10 +162,11 @@ class ActivityFilter:
     # Conditions ------------------------------------------------------------
 
     def _search_ids(self, queryset):
-        _filters, parsed = parse_query_string(self.query)
-        locale_ids = list(queryset.order_by().values_list("locale_id", flat=True).distinct())
-        searchable = self.model.objects.live().filter(locale__in=locale_ids)
-        return [page.pk for page in searchable.search(parsed, operator="and")[:SEARCH_LIMIT]]
+        """The matching activities' ids, best first, from the site search's
+        index (stemmed, found by facet names and tags in every language):
+        the library's search box and the site search agree."""
+        languages = queryset.order_by().values_list("locale__language_code", flat=True).distinct()
+        return site_search.page_ids(self.query, KIND, languages, SEARCH_LIMIT)
 
     @cached_property
     def conditions(self):

@@ -12,6 +12,8 @@ from core import search
 from .facets import FACETS, SEARCH_WORDS
 from .tags import TagName
 
+KIND = "activities"
+
 
 def found_by(page):
     found = []
@@ -30,8 +32,6 @@ def found_by(page):
     return " ".join(word for word in found if word)
 
 
-def register():
-    from .models import ActivityIndexPage, ActivityPage
-
-    search.register_pages(ActivityPage, "activities", _("Activities"), 20, extra_text=found_by)
-    search.register_pages(ActivityIndexPage, "activities", _("Activities"), 20)
+def register(ActivityPage, ActivityIndexPage):  # noqa: N803 (the page models, from ActivitiesConfig.ready)
+    search.register_pages(ActivityPage, KIND, _("Activities"), 20, extra_text=found_by)
+    search.register_pages(ActivityIndexPage, KIND, _("Activities"), 20)

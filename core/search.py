@@ -112,23 +112,19 @@ def index_object(obj):
 
 def index_later(obj):
     """Bring a registered object's entry up to date off the request: the
-    task worker runs index_object (and Wagtail's own index, for a model that
-    has one); enqueuing it is one query."""
+    task worker runs index_object; enqueuing it is one query."""
     _index_object_task.enqueue(obj._meta.label_lower, str(obj.pk))
 
 
 @task()
 def _index_object_task(label, pk):
     from django.apps import apps
-    from modelsearch import index as wagtail_index
 
     model = apps.get_model(label)
     obj = model.objects.filter(pk=pk).first()
     if obj is None:
         unindex(f"{label}:{pk}")
         return
-    if isinstance(obj, wagtail_index.Indexed):
-        wagtail_index.insert_or_update_object(obj)
     index_object(obj)
 
 
@@ -388,26 +384,32 @@ def _query_stems(query):
     return {language: list(dict.fromkeys(stems(query, language))) for language in STEMMERS}
 
 
+def _matches(query):
+    """The condition of an entry that matches every word of `query` in the
+    entry's own language."""
+    if connection.vendor == "postgresql":
+        condition = Q()
+        for code, config in PG_CONFIGS.items():
+            condition |= Q(language=code) & Q(_Matches(Value(query), config=config))
+        return condition
+    condition = Q()
+    for code, query_stems in _query_stems(query).items():
+        if not query_stems:
+            return None
+        in_language = Q(language=code)
+        for stem in query_stems:
+            in_language &= Q(stems__contains=f" {stem}")
+        condition |= in_language
+    return condition
+
+
 def _matching(query, language):
     """Entries for a reader of `language` that match every word of `query`:
     pages in that language, forum documents in any (each in its own language)."""
     page_kinds = {PAGES, *(kind_key for kind_key, _extra in _PAGE_TYPES.values())}
     entries = _model().objects.filter(Q(language=language) | ~Q(kind__in=page_kinds))
-    if connection.vendor == "postgresql":
-        condition = Q()
-        for code, config in PG_CONFIGS.items():
-            condition |= Q(language=code) & Q(_Matches(Value(query), config=config))
-        return entries.filter(condition)
-    per_language = _query_stems(query)
-    condition = Q()
-    for code, query_stems in per_language.items():
-        if not query_stems:
-            return entries.none()
-        in_language = Q(language=code)
-        for stem in query_stems:
-            in_language &= Q(stems__contains=f" {stem}")
-        condition |= in_language
-    return entries.filter(condition)
+    condition = _matches(query)
+    return entries.none() if condition is None else entries.filter(condition)
 
 
 def _result(entry):
@@ -448,20 +450,22 @@ class Ranked:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start, stop, _step = index.indices(self._count)
+        return [_result(entry) for entry in self.entries_between(*index.indices(self._count)[:2])]
+
+    def entries_between(self, start, stop):
+        """The SearchEntry rows ranked `start` to `stop`, best first: one query."""
         if stop <= start:
             return []
         if connection.vendor == "postgresql":
-            rows = (
+            return list(
                 _model()
                 .objects.filter(pk__in=self._candidates().values("pk"))
                 .annotate(rank=_Rank(self.query))
                 .order_by("-rank", "-date", "-pk")[start:stop]
             )
-            return [_result(entry) for entry in rows]
         ids = self._ranked_ids()[start:stop]
         by_id = _model().objects.in_bulk(ids)
-        return [_result(by_id[pk]) for pk in ids if pk in by_id]
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def _ranked_ids(self):
         if self._order is None:
@@ -494,6 +498,22 @@ def search(query, language, kind_key=None):
         count = found.counts[kind_key]
     found.results = Ranked(entries, query, count)
     return found
+
+
+def page_ids(query, kind_key, languages, limit=MAX_RESULTS):
+    """The ids of the pages of `kind_key` in `languages` that match every
+    word of `query`, best first (at most `limit`): the activity library's
+    search box, the same index and ranking as the site search. Two queries."""
+    query = " ".join(words(query))[:200]
+    condition = _matches(query) if query else None
+    if condition is None:
+        return []
+    entries = _model().objects.filter(kind=kind_key, language__in=list(languages)).filter(condition)
+    ranked = Ranked(entries, query, entries.count())
+    prefix = page_key("")
+    return [
+        int(entry.key.removeprefix(prefix)) for entry in ranked.entries_between(0, min(limit, len(ranked)))
+    ]
 
 
 def highlight(text, query, language, length=None):

@@ -22,8 +22,6 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, get_page_models
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core import search as site_search
 from core.translation import TranslatedNames, content_language
@@ -172,7 +170,7 @@ class TaggedThread(TaggedItemBase):
     content_object = models.ForeignKey("Thread", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class ThreadQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
 
@@ -250,7 +248,7 @@ class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Thread(index.Indexed, models.Model):
+class Thread(models.Model):
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="threads", verbose_name=_("category")
     )
@@ -293,13 +291,6 @@ class Thread(index.Indexed, models.Model):
 
     objects = ThreadQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
-        index.SearchField("search_text"),
-        index.FilterField("is_hidden"),
-    ]
-
     class Meta:
         ordering = ["-last_activity_at"]
         indexes = [models.Index(fields=["category", "-is_pinned", "-last_activity_at"])]
@@ -319,16 +310,10 @@ class Thread(index.Indexed, models.Model):
         """Replace the thread's tags (refusing any that cannot be a tag)."""
         self.tags.set(checked_tags(names))
 
-    def search_text(self):
-        """What the site search finds a thread by: its tags and its visible posts."""
-        posts = Post.objects.visible().filter(thread=self).order_by("created")[:200]
-        tags = " ".join(tag.name for tag in self.tags.all())
-        return "\n".join([tags, *(post.source for post in posts)])
-
     def update_search_index(self):
-        """The site search and Wagtail's index (the forum's own search) are
-        brought up to date by the task worker (core.search.index_later): a
-        write enqueues it, one query."""
+        """The thread's site-search entry (forum/search.py) is brought up to
+        date by the task worker (core.search.index_later): a write enqueues
+        it, one query."""
         site_search.index_later(self)
 
     def viewer_draft(self):

@@ -201,6 +201,18 @@ def test_full_text_search_combines_with_filters(library, known):
     assert run(library, "q=Charlie").sort == "relevance"
 
 
+def test_search_box_understands_what_facilitators_type(library, known):
+    """The library searches the site search's index: words are stemmed
+    ("scribbles", "cards") and an activity is found by its facet names in
+    every language ("dinamizador" and "brise-glace" are Echo, the energizer)."""
+    assert titles(run(library, "q=scribbles")) == {"Delta"}
+    assert titles(run(library, "q=cards scribbling")) == {"Delta"}
+    assert titles(run(library, "q=energizers")) == {"Echo"}
+    assert titles(run(library, "q=dinamizador")) == {"Echo"}
+    assert titles(run(library, "q=brise-glace")) == {"Echo"}
+    assert titles(run(library, "q=dinamizador scribble")) == set()
+
+
 def test_sorting(library, known):
     def ordered(query):
         page = run(library, query).paginate(1, 10)

@@ -22,8 +22,8 @@ PAGE_BUDGET = 15
 # Issue 10's target: 20, flat with data. The member's trust level is
 # reassessed in one query (the standing with its counts as subqueries, a save
 # only when the level moves), the daily cap, cooldown and duplicate checks
-# share one, the watchers are read with their e-mail wishes, and both search
-# indexes are updated by the worker (one enqueued task).
+# share one, the watchers are read with their e-mail wishes, and the site
+# search's entry is updated by the worker (one enqueued task).
 REPLY_BUDGET = 20
 
 
