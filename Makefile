@@ -27,7 +27,7 @@ run: setup
 
 ## Set up and run the whole fast suite (every test but browser and load tests).
 test: $(VENV)/.installed
-	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 ## ruff, and the architecture contracts (import-linter, in pyproject.toml).
 lint: $(VENV)/.installed

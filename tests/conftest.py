@@ -1,5 +1,9 @@
+import os
+
 import pytest
 from django.core.management import call_command
+
+from tests.snapshots import MIGRATED as _MIGRATED
 
 # Tests build their data with factories (tests/factories/); the demo tests
 # seed the demo they check (tests/factories/activities.py `seeded`, `whole_demo`).
@@ -28,9 +32,10 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
             connection.connection.backup(copy)
             copy.close()
         _MIGRATED["sqlite"] = path
-
-
-_MIGRATED = {}
+        # Seen by every worker of the session (pytest-xdist's workers share
+        # the base temporary directory's parent).
+        base = tmp_path_factory.getbasetemp()
+        _MIGRATED["shared"] = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")

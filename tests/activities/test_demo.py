@@ -11,14 +11,20 @@ from activities import demo
 from activities.facets import PHASE
 from activities.models import ActivityIndexPage, ActivityPage, CirclePlan, CircleWeek
 from core import demo_data
-from tests.factories.activities import seeded
+from tests.factories.activities import whole_demo
 
-pytestmark = pytest.mark.django_db
+# In one worker, which seeds the demo once for all of them (whole_demo).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("whole-demo")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_skeleton():
+    """No skeleton of the conftest's: the demo makes its own home pages."""
 
 
 @pytest.fixture(scope="module", autouse=True)
 def homes(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker, demo) as homes:
+    with whole_demo(django_db_blocker) as homes:
         yield homes
 
 

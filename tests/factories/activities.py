@@ -204,17 +204,27 @@ def seeded(django_db_blocker, *demos):
 
 def whole_demo(django_db_blocker):
     """The whole demo site, as `manage.py seed_demo --skip-index` makes it
-    (home, every app's demo, navigation), for a test module (for_the_module):
-    for the few tests that check the demo itself or measure real pages."""
+    (home, every app's demo, navigation), for a test module: for the tests
+    that check the demo itself or measure real pages. Gives the home pages.
+
+    On SQLite the demo is seeded once per test process (tests/snapshots.py):
+    each module gets a copy of it, and the database as
+    migrated is copied back after the module's last test. Elsewhere it is
+    seeded for the module and rolled back (for_the_module)."""
+    from tests.snapshots import demo_snapshot
+
+    if demo_snapshot.available():
+        return demo_snapshot.module(django_db_blocker, seed_whole_demo)
+    return for_the_module(django_db_blocker, seed_whole_demo)
+
+
+def seed_whole_demo():
     import io
 
     from django.core.management import call_command
 
-    def seed():
-        call_command("seed_demo", "--skip-index", stdout=io.StringIO())
-        return home_pages()
-
-    return for_the_module(django_db_blocker, seed)
+    call_command("seed_demo", "--skip-index", stdout=io.StringIO())
+    return home_pages()
 
 
 def home_demo(django_db_blocker):

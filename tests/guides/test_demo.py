@@ -8,21 +8,26 @@ from bs4 import BeautifulSoup
 from wagtail.models import Revision, WorkflowPage
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from activities import demo as activities_demo
 from activities.models import ActivityPage
 from core import demo_data
 from guides import demo
 from guides.demo_body import parse
 from guides.models import GuideIndexPage, GuidePage, GuideRelatedLink, GuideSection
 from guides.workflows import GUIDE_REVIEW
-from tests.factories.activities import seeded
+from tests.factories.activities import whole_demo
 
-pytestmark = pytest.mark.django_db
+# In one worker, which seeds the demo once for all of them (whole_demo).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("whole-demo")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_skeleton():
+    """No skeleton of the conftest's: the demo makes its own home pages."""
 
 
 @pytest.fixture(scope="module", autouse=True)
 def homes(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker, activities_demo, demo) as homes:
+    with whole_demo(django_db_blocker) as homes:
         yield homes
 
 

@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from tests.factories.activities import whole_demo
 
-pytestmark = pytest.mark.django_db
+# In one worker, which seeds the demo once for all of them (whole_demo).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("whole-demo")]
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -4,20 +4,25 @@ feature show on a fresh site, and loading them again changes nothing."""
 import pytest
 from django.utils import translation
 
-from activities import demo as activities_demo
 from activities import rules, usage
 from activities.models import ActivityPage
 from reports import demo
 from reports.figures import ReportedUse, min_reports
 from reports.models import FieldReport
-from tests.factories.activities import seeded
+from tests.factories.activities import whole_demo
 
-pytestmark = pytest.mark.django_db
+# In one worker, which seeds the demo once for all of them (whole_demo).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("whole-demo")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_skeleton():
+    """No skeleton of the conftest's: the demo makes its own home pages."""
 
 
 @pytest.fixture(scope="module", autouse=True)
 def homes(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker, activities_demo, demo) as homes:
+    with whole_demo(django_db_blocker) as homes:
         yield homes
 
 
