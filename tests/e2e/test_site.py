@@ -77,3 +77,34 @@ def test_page_is_accessible_and_screenshotted(browser, page, server, path, name)
     violations = axe_violations(page)
     assert violations == [], format_violations(violations)
     screenshot(browser, url, name)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/es/",
+        "/fr/",
+        "/es/actividades/?q=tarjetas",
+        "/fr/activites/?q=brise-glace",
+        "/es/library/planner/",
+        "/fr/guides/qu-est-ce-qu-un-cercle-d-apprentissage/",
+        "/es/forum/t/14-first-meeting-nerves-what-did-you-do-in-week-one/",
+    ],
+)
+def test_no_page_is_wider_than_a_phone_in_spanish_or_french(browser, server, path):
+    """Spanish and French labels are longer than English ones: at 390 px
+    nothing may push the page sideways (the library's sort links did, as
+    "Más relevantes · Más recientes · Más cortas · A–Z · Más usados")."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        response = page.goto(f"{server['url']}{path}")
+        assert response.status == 200
+        wider = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(element => element.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 3).map(element => element.tagName + ' ' + element.className)"""
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, wider
+    finally:
+        context.close()
