@@ -503,12 +503,13 @@ def search(query, language, kind_key=None):
 def page_ids(query, kind_key, languages, limit=MAX_RESULTS):
     """The ids of the pages of `kind_key` in `languages` that match every
     word of `query`, best first (at most `limit`): the activity library's
-    search box, the same index and ranking as the site search. Two queries."""
+    search box, the same index and ranking as the site search. Two queries
+    (`languages` may be a queryset: it becomes a subquery of each)."""
     query = " ".join(words(query))[:200]
     condition = _matches(query) if query else None
     if condition is None:
         return []
-    entries = _model().objects.filter(kind=kind_key, language__in=list(languages)).filter(condition)
+    entries = _model().objects.filter(kind=kind_key, language__in=languages).filter(condition)
     ranked = Ranked(entries, query, entries.count())
     prefix = page_key("")
     return [
