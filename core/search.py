@@ -503,18 +503,17 @@ def search(query, language, kind_key=None):
 def page_ids(query, kind_key, languages, limit=MAX_RESULTS):
     """The ids of the pages of `kind_key` in `languages` that match every
     word of `query`, best first (at most `limit`): the activity library's
-    search box, the same index and ranking as the site search. Two queries
-    (`languages` may be a queryset: it becomes a subquery of each)."""
+    search box, the same index and ranking as the site search: one ranked
+    query on PostgreSQL, two on SQLite (`languages` may be a queryset: it
+    becomes a subquery). No count is taken: `limit` bounds the ranking."""
     query = " ".join(words(query))[:200]
     condition = _matches(query) if query else None
     if condition is None:
         return []
     entries = _model().objects.filter(kind=kind_key, language__in=languages).filter(condition)
-    ranked = Ranked(entries, query, entries.count())
+    ranked = Ranked(entries, query, limit)
     prefix = page_key("")
-    return [
-        int(entry.key.removeprefix(prefix)) for entry in ranked.entries_between(0, min(limit, len(ranked)))
-    ]
+    return [int(entry.key.removeprefix(prefix)) for entry in ranked.entries_between(0, len(ranked))]
 
 
 def highlight(text, query, language, length=None):
