@@ -1,4 +1,5 @@
 import os
+import shutil
 
 import pytest
 from django.core.management import call_command
@@ -7,6 +8,18 @@ from tests.snapshots import MIGRATED as _MIGRATED
 
 # Tests build their data with factories (tests/factories/); the demo tests
 # seed the demo they check (tests/factories/activities.py `seeded`, `whole_demo`).
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's hook run just before it creates the test databases:
+    from here on, a SQLite test database starts from the migrations' result
+    kept between runs (tests/snapshots.py migration_cache), when there is
+    one for these very migrations."""
+    from tests.snapshots import migration_cache
+
+    with migration_cache.armed():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -42,12 +55,19 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
 def migrated_sqlite(django_db_setup, tmp_path_factory):
     """A migrated SQLite file that tests copy for the processes they start:
     the test database as just migrated (django_db_setup), or, when the suite runs
-    on another engine, one migrated here with production settings."""
+    on another engine, the migration cache's file (an earlier SQLite run's) or
+    one migrated here with production settings."""
     from tests.server import manage, production_env
+    from tests.snapshots import migration_cache
 
     if _MIGRATED.get("sqlite"):
         return _MIGRATED["sqlite"]
     path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+    cached = migration_cache.path()
+    if cached.exists():
+        # The same migrations' result, kept by an earlier SQLite run.
+        shutil.copyfile(cached, path)
+        return path
     manage("migrate", "--noinput", env=production_env(f"sqlite:///{path}"))
     return path
 
@@ -169,8 +189,22 @@ def _migration_data_after_a_flush(request, django_db_blocker):
             _BASELINE[name] = path
 
 
+def ungrouped(config, items):
+    """The tests marked `xdist_group` that pytest-xdist failed to group under
+    `--dist loadgroup` (it groups by appending "@name" to the node id; with
+    pytest 9.2 that no longer takes, pytest-dev/pytest-xdist#1386, and the
+    marked tests are spread over the workers without a word)."""
+    if not getattr(config.option, "loadgroup", False):
+        return []
+    return [
+        item.nodeid
+        for item in items
+        if any(True for _ in item.iter_markers("xdist_group")) and "@" not in item.nodeid
+    ]
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Transactional tests (the PostgreSQL concurrency tests) run last.
 
     They end by flushing every table, migration data included (the Wagtail
@@ -179,5 +213,15 @@ def pytest_collection_modifyitems(items):
     before the tests without a `db` mark, but some of those reach the database
     through module-scoped fixtures (tests/factories/activities.py
     `for_the_module`), and would find it empty. The sort is stable: the rest
-    keeps its order."""
+    keeps its order.
+
+    Refuses to run when `--dist loadgroup` did not group the tests marked
+    `xdist_group`: the demo modules would then each wait for one worker's
+    seeding of the demo, a minute lost without a word."""
+    missed = ungrouped(config, items)
+    if missed:
+        raise pytest.UsageError(
+            f"pytest-xdist did not group {len(missed)} tests marked xdist_group (first: {missed[0]}); "
+            "see pytest-dev/pytest-xdist#1386 and the pytest pin in requirements-dev.txt"
+        )
     items.sort(key=_is_transactional)
