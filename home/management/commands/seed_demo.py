@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from activities import demo as activities_demo
+from core import indexing
 from forum import demo as forum_demo
 from guides import demo as guides_demo
 from home import demo as home_demo
@@ -21,15 +22,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--skip-index", action="store_true", help="Do not rebuild the search index.")
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search and reference indexes."
+        )
 
     def handle(self, *args, skip_index=False, **options):
-        with transaction.atomic():
+        # Wagtail's indexes are rebuilt once at the end, not on every save.
+        with transaction.atomic(), indexing.paused():
             home = home_demo.seed_home()
             for module in APP_DEMOS:
                 module.seed(home, stdout=self.stdout)
             home_demo.seed_navigation(home)
         if not skip_index:
             call_command("update_index", verbosity=0)
+            call_command("rebuild_references_index", verbosity=0)
             call_command("rebuild_site_search", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
