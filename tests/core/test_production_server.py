@@ -14,6 +14,9 @@ from tests.server import copy_database, fetch, gunicorn, manage, production_env
 
 PASSWORD = "a-long-attack-pass-phrase"
 
+# One worker: the site (a gunicorn, its database, its static files) is set up once.
+pytestmark = pytest.mark.xdist_group("production-server")
+
 
 @pytest.fixture(scope="module")
 def silent_redis():

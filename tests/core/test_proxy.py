@@ -5,7 +5,7 @@ each visitor, from the client address the proxy reports, as configured."""
 import pytest
 from django.test import override_settings
 
-from tests.server import manage, production_env
+from tests.settings_probe import production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -66,11 +66,7 @@ def test_a_request_that_skipped_the_proxies_counts_by_its_own_address(client):
 
 
 def test_the_environment_chooses_the_trusted_proxy_settings():
-    env = production_env("sqlite:///:memory:", TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
-    script = (
-        "from django.conf import settings;"
-        "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)"
-    )
-    assert manage("shell", "-v", "0", "-c", script, env=env).stdout.split() == ["1", "X-Real-IP"]
-    default = manage("shell", "-v", "0", "-c", script, env=production_env("sqlite:///:memory:"))
-    assert default.stdout.split() == ["0", "None"]
+    told = production_settings(TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+    assert (told.ALLAUTH_TRUSTED_PROXY_COUNT, told.ALLAUTH_TRUSTED_CLIENT_IP_HEADER) == (1, "X-Real-IP")
+    default = production_settings()
+    assert (default.ALLAUTH_TRUSTED_PROXY_COUNT, default.ALLAUTH_TRUSTED_CLIENT_IP_HEADER) == (0, None)

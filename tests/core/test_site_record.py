@@ -12,7 +12,8 @@ from wagtail.models import Page, Site
 
 from core.management.commands.runserver import served_base_url
 from core.sites import sync_site_after_migrate
-from tests.server import PYTHON, Server, copy_database, free_port, manage, production_env
+from tests.server import PYTHON, Server, copy_database, free_port, production_env
+from tests.settings_probe import production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -92,10 +93,7 @@ def test_in_development_the_base_url_follows_the_runserver_port(migrated_sqlite,
 
 
 def test_production_derives_the_base_url_from_allowed_hosts(tmp_path):
-    env = production_env(
-        "sqlite:///:memory:", ALLOWED_HOSTS="circlecommons.example,www.circlecommons.example"
+    settings = production_settings(
+        ALLOWED_HOSTS="circlecommons.example,www.circlecommons.example", HTTPS="true"
     )
-    env["HTTPS"] = "true"
-    script = "from django.conf import settings; print(settings.BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
-    result = manage("shell", "-v", "0", "-c", script, env=env)
-    assert result.stdout.split() == ["https://circlecommons.example"] * 2
+    assert [settings.BASE_URL, settings.WAGTAILADMIN_BASE_URL] == ["https://circlecommons.example"] * 2

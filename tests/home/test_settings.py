@@ -4,8 +4,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from tests.server import copy_database
+from tests.settings_probe import settings_under
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "x" * 20 + "-production-secret-key-for-the-settings-test-" + "y" * 10
@@ -25,16 +27,29 @@ def run_manage(*args, **env):
     )
 
 
+def production(**env):
+    """The production settings with only `env` set of what they require."""
+    environ = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}}
+    return settings_under("website.settings.production", environ, **env)
+
+
 def test_production_refuses_to_start_without_secret_key():
-    result = run_manage("check", ALLOWED_HOSTS="circlecommons.example")
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        production(ALLOWED_HOSTS="circlecommons.example")
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        production(ALLOWED_HOSTS="circlecommons.example", SECRET_KEY="django-insecure-" + "x" * 50)
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_manage("check", SECRET_KEY=GOOD_KEY)
+    with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
+        production(SECRET_KEY=GOOD_KEY)
+
+
+def test_a_production_process_that_lacks_a_setting_says_which_and_stops():
+    """What an operator sees: the message, and no server."""
+    result = run_manage("check", ALLOWED_HOSTS="circlecommons.example")
     assert result.returncode != 0
-    assert "ALLOWED_HOSTS" in result.stderr
+    assert "Set SECRET_KEY" in result.stderr
 
 
 def test_production_passes_the_deploy_check():
@@ -50,50 +65,25 @@ def test_production_passes_the_deploy_check():
 
 
 def test_production_uses_whitenoise_manifest_storage_and_db_tasks():
-    result = run_manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND']);"
-        "print(settings.TASKS['default']['BACKEND']); print(settings.SESSION_COOKIE_NAME)",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="circlecommons.example",
+    settings = production(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="circlecommons.example")
+    assert (
+        settings.STORAGES["staticfiles"]["BACKEND"]
+        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.split()
-    assert "whitenoise.storage.CompressedManifestStaticFilesStorage" in lines
-    assert "django_tasks_db.backend.DatabaseBackend" in lines
-    assert "__Host-sessionid" in lines
+    assert settings.TASKS["default"]["BACKEND"] == "django_tasks_db.backend.DatabaseBackend"
+    assert settings.SESSION_COOKIE_NAME == "__Host-sessionid"
 
 
 def test_production_keeps_database_connections_and_checks_them():
-    result = run_manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; d = settings.DATABASES['default'];"
-        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="circlecommons.example",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "60 True"
+    database = production(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="circlecommons.example").DATABASES["default"]
+    assert (database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]) == (60, True)
 
 
 @pytest.mark.parametrize("url", ["sqlite:////tmp/x.db", "postgres://u@127.0.0.1:5432/db"])
 def test_database_url_chooses_the_engine(url):
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            "-c",
-            "from website.settings import base; print(base.DATABASES['default']['ENGINE'])",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    engine = settings_under("website.settings.base", DATABASE_URL=url).DATABASES["default"]["ENGINE"]
     expected = "sqlite3" if url.startswith("sqlite") else "postgresql"
-    assert result.stdout.strip().endswith(expected)
+    assert engine.endswith(expected)
 
 
 def test_production_sends_hsts_and_host_prefixed_secure_cookies(migrated_sqlite, tmp_path):
@@ -134,12 +124,5 @@ def test_static_root_comes_from_the_environment(tmp_path):
     """A process that collects static files beside running ones (a test, a
     benchmark) writes them where it is told, not into the tree that the
     others' whitenoise is reading."""
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "from website.settings import base; print(base.STATIC_ROOT)"],
-        cwd=ROOT,
-        env={**os.environ, "STATIC_ROOT": str(tmp_path / "static")},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.stdout.strip().splitlines()[-1] == str(tmp_path / "static")
+    static_root = settings_under("website.settings.base", STATIC_ROOT=tmp_path / "static").STATIC_ROOT
+    assert str(static_root) == str(tmp_path / "static")
