@@ -108,7 +108,8 @@ class _MigrationCache:
     A changed, added or removed migration file changes the name, so a stale
     copy is never used. `migrate` still runs after the copy (well under a
     second when nothing is left to apply), so the post-migrate steps
-    (content types, permissions, the Site record) run as always. SQLite
+    (content types, permissions, the Site record) run as always (what such a
+    step of older code wrote stays in the copy: `make clean` starts afresh). SQLite
     only, and only for a test database in memory; kept in TEST_DB_CACHE
     (default .cache/test-db, which `make clean` removes), one file at a
     time."""
@@ -172,7 +173,8 @@ class _MigrationCache:
         finally:
             target.close()
         for old in self.directory.glob("migrated-*.sqlite3"):
-            old.unlink(missing_ok=True)
+            if old != path:  # an earlier key's; another process may be copying this one in
+                old.unlink(missing_ok=True)
         partial.rename(path)
 
     @contextmanager
