@@ -18,8 +18,12 @@ fragments are rendered every time, as the page cache stands aside then: one
 process cannot tell another that content changed.
 """
 
+from functools import cache as once
+
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .cache import CONTENT, PAGES, cache_is_degraded, generation, per_generation
@@ -40,6 +44,26 @@ class lazy:  # noqa: N801 - used like a function
         if self._compute is not None:
             self._value, self._compute = self._compute(), None
         return self._value
+
+
+@once
+def csrf_placeholder():
+    """What a shared fragment holds where a form's CSRF token goes: the same
+    in every process (derived from SECRET_KEY, so no member can write it into
+    a post and have another reader's token put in its place)."""
+    return "csrf-" + salted_hmac("core.fragments.csrf", "placeholder").hexdigest()
+
+
+def with_csrf_token(html, token):
+    """A shared fragment made personal: each CSRF placeholder becomes the
+    reader's own token. `token` (the context's `csrf_token`, lazy) is read
+    only when the fragment has a form, so a page without one sets no CSRF
+    cookie."""
+    placeholder = csrf_placeholder()
+    if placeholder not in html:
+        return html
+    value = "" if not token or str(token) == "NOTPROVIDED" else escape(str(token))
+    return mark_safe(html.replace(placeholder, value))  # noqa: S308 - our fragment, an escaped token
 
 
 def _key(name, parts, scope=PAGES):

@@ -7,7 +7,11 @@ content generation (core.fragments):
 The key is the name, the parts given (each page's own id, a normalised
 filter...) and the active language; the fragment is rendered again when
 editorial content changes (scope="content": also when members write).
-Nothing personal may go inside: the signed-in member, a CSRF token, messages.
+Nothing personal may go inside (the signed-in member, messages) unless the
+parts say it: a fragment that shows "Edit" to the post's author names that
+state among its parts. Forms may: a `{% csrf_token %}` inside is rendered as a
+placeholder and becomes each reader's own token on the way out
+(core.fragments.with_csrf_token).
 The context's values may be `core.fragments.lazy`: then what only the
 fragment needs is computed only when it is rendered.
 """
@@ -28,7 +32,13 @@ class SharedFragmentNode(template.Node):
         name = self.name.resolve(context)
         parts = [part.resolve(context) for part in self.parts]
         scope = SCOPES[self.scope.resolve(context) if self.scope is not None else "pages"]
-        return fragments.cached(f"shared:{name}", parts, lambda: self.nodelist.render(context), scope=scope)
+
+        def render():
+            with context.push(csrf_token=fragments.csrf_placeholder()):
+                return self.nodelist.render(context)
+
+        html = fragments.cached(f"shared:{name}", parts, render, scope=scope)
+        return fragments.with_csrf_token(html, context.get("csrf_token"))
 
 
 @register.tag

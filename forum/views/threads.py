@@ -33,6 +33,7 @@ def _page_of_posts(thread, user, number):
         Post.objects.filter(thread=thread).for_display(user).in_order()[start : start + POSTS_PER_PAGE]
     )
     on_page = {post.pk for post in posts}
+    moderator = permissions.is_moderator(user)
     for number, post in enumerate(posts, start=start + 1):
         post.thread = thread
         post.number = number
@@ -53,8 +54,40 @@ def _page_of_posts(thread, user, number):
         post.can_mark_as_answer = permissions.can_mark_as_answer(user, post)
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_delete = permissions.can_delete_post(user, post)
+        post.shown_as = _shown_as(post, thread, user, moderator)
     page_obj.object_list = posts
     return page_obj, posts
+
+
+def _shown_as(post, thread, user, moderator):
+    """Everything forum/includes/post.html shows of a post beyond what the
+    content generation covers: the viewer's rights and marks, the post's
+    number and counts, the post it answers as this viewer sees it. A post is
+    a shared fragment keyed by this, so two members who may do the same
+    things with it share one rendering (each with their own CSRF token)."""
+    answered = post.reply_to if post.reply_to_id and post.reply_to_shown else None
+    state = (
+        post.number,
+        post.like_count,
+        post.language,
+        post.is_hidden,
+        bool(post.deleted_at),
+        post.edited_at and post.edited_at.timestamp(),
+        post.pk == thread.accepted_post_id,
+        post.can_read,
+        post.can_like,
+        post.can_flag,
+        post.can_quote,
+        post.can_mark_as_answer,
+        post.can_edit,
+        post.can_delete,
+        bool(getattr(post, "viewer_liked", False)),
+        bool(getattr(post, "viewer_bookmarked", False)),
+        user.is_authenticated,
+        moderator,
+        *((answered.pk, answered.number, answered.on_page, answered.can_read) if answered else ()),
+    )
+    return ".".join(str(int(value)) if isinstance(value, bool) else str(value) for value in state)
 
 
 def _accepted_answer(thread, posts, user):
