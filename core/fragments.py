@@ -13,7 +13,9 @@ script.
 `cached(name, parts, render, scope)` gives one fragment; `cached_many(name, items,
 parts_of, render_one)` a list of them with one cache round trip for the
 whole list (get_many, set_many for those that were missing). Keys carry the
-active language. While the shared cache is out (one process's memory), the
+active language. A form's CSRF token is kept as a placeholder and made each
+reader's own on the way out (`with_csrf_token`; the {% shared_fragment %} tag
+does both). While the shared cache is out (one process's memory), the
 fragments are rendered every time, as the page cache stands aside then: one
 process cannot tell another that content changed.
 """
