@@ -188,12 +188,16 @@ def activity_section(page, request):
     figures = ReportedUse().for_page(page)
     user = request.user
     own = figures.own(user)
-    reported_today = own is not None and own.met_on == timezone.localdate()
+    today = timezone.localdate()
+    reported_today = own is not None and own.met_on == today
     return {
         "page": page,
         "figures": figures,
         "own": own,
+        # Unbound: the same for every member on a given day (its default date),
+        # so the template renders it once for all of them.
         "form": FieldReportForm(page=page) if user.is_authenticated and not reported_today else None,
+        "today": today,
         "reported_today": reported_today,
         "can_hide": can_hide(user),
     }

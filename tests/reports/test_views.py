@@ -148,6 +148,28 @@ def test_a_member_sees_the_quick_form_with_the_stable_field_names(client, member
     assert {"met_on", "minutes", "people", "setting", "language", "outcome", "note", "next"} <= names
 
 
+def test_the_quick_form_rendered_once_carries_each_members_own_token_and_works(
+    member, other_member, activity
+):
+    """The empty quick form is a shared fragment: the second member gets the
+    first one's rendering with their own CSRF token, which the site accepts."""
+    from django.test import Client
+
+    tokens = {}
+    for user in (member, other_member):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(user)
+        browser.get(activity.url)  # a fresh site's first visit moves the generations on
+        form = soup(browser.get(activity.url)).find("form", class_="field-report-form")
+        tokens[user.pk] = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+        assert form.find("input", attrs={"name": "met_on"})["value"] == today()
+    assert tokens[member.pk] != tokens[other_member.pk]
+    data = {**FORM, "met_on": today(), "next": activity.url, "csrfmiddlewaretoken": tokens[other_member.pk]}
+    response = browser.post(file_url(activity), data)
+    assert response.status_code == 302
+    assert FieldReport.objects.get().author == other_member
+
+
 def test_a_member_who_reported_today_gets_a_link_to_change_it(client, member, activity):
     report = FieldReportFactory(activity=activity, author=member)
     client.force_login(member)
