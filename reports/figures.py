@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.cache import CONTENT, cache_is_degraded, generation
+from core.fragments import lazy
 
 from .models import FieldReport, Outcome
 
@@ -194,9 +195,10 @@ def activity_section(page, request):
         "page": page,
         "figures": figures,
         "own": own,
+        "show_form": user.is_authenticated and not reported_today,
         # Unbound: the same for every member on a given day (its default date),
-        # so the template renders it once for all of them.
-        "form": FieldReportForm(page=page) if user.is_authenticated and not reported_today else None,
+        # so the template renders it once for all of them; built only then.
+        "form": lazy(lambda: FieldReportForm(page=page)),
         "today": today,
         "reported_today": reported_today,
         "can_hide": can_hide(user),

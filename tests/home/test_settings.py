@@ -13,9 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "x" * 20 + "-production-secret-key-for-the-settings-test-" + "y" * 10
 
 
+def without_required(**env):
+    """This process's environment without what production requires (each
+    test says which it gives), plus `env`."""
+    required = {"SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}
+    return {**{k: v for k, v in os.environ.items() if k not in required}, **env}
+
+
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}}
-    full_env.update(env)
+    full_env = without_required(**env)
     full_env["DJANGO_SETTINGS_MODULE"] = "website.settings.production"
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
@@ -29,8 +35,7 @@ def run_manage(*args, **env):
 
 def production(**env):
     """The production settings with only `env` set of what they require."""
-    environ = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}}
-    return settings_under("website.settings.production", environ, **env)
+    return settings_under("website.settings.production", without_required(), **env)
 
 
 def test_production_refuses_to_start_without_secret_key():
