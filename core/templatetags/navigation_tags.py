@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core.cache import generation
+from core.cache import generation, per_generation
 from core.models import FooterSettings, NavigationSettings
 from core.translation import localized_pages
 
@@ -80,7 +80,7 @@ def language_switcher(context):
     page = context.get("page")
     current = translation.get_language()
     is_page = isinstance(page, Page)
-    translations, fallbacks = _page_and_ancestor_translations(page, request) if is_page else ({}, {})
+    translations, fallbacks = _translations_of(page, request) if is_page else ({}, {})
     links = []
     for code, name in settings.LANGUAGES:
         if is_page:
@@ -94,6 +94,20 @@ def language_switcher(context):
             {"code": code, "name": name, "url": url, "available": available, "current": code == current}
         )
     return {"links": links}
+
+
+def _translations_of(page, request):
+    """_page_and_ancestor_translations, kept in this process for the
+    editorial generation (core.cache.per_generation: publishing, moving or
+    translating a page moves it on), per host since URLs of another site are
+    absolute. A page not saved yet (a preview) is looked up every time."""
+    if page.pk is None:
+        return _page_and_ancestor_translations(page, request)
+    host = request.get_host() if request is not None else ""
+    return per_generation(
+        ("language-switcher", page.pk, page.path, host),
+        lambda: _page_and_ancestor_translations(page, request),
+    )
 
 
 def _page_and_ancestor_translations(page, request):

@@ -23,7 +23,7 @@ from .inbound import InboundMessage
 from .members import CategoryWatch, ForumProfile, ThreadRead, ThreadWatch
 from .moderation import Flag, ModerationLog
 from .notifications import Notification
-from .posts import POSTS_PER_PAGE, Like, Post, PostRevision
+from .posts import POSTS_PER_PAGE, Like, Post, PostRevision, mark_for_viewer
 from .threads import THREADS_PER_PAGE, Category, TaggedThread, Thread
 from .trust import Standing, TrustLevel
 
@@ -48,5 +48,6 @@ __all__ = [
     "ThreadRead",
     "ThreadWatch",
     "TrustLevel",
+    "mark_for_viewer",
     "render_markdown",  # for tests/bench, which renders posts it bulk-creates
 ]

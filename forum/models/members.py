@@ -111,6 +111,26 @@ class ThreadRead(models.Model):
         return f"{self.user_id} read {self.thread_id} up to {self.last_read_at}"
 
     @classmethod
+    def put_on(cls, threads, user):
+        """Set `viewer_last_read_at` on threads read without a viewer, as
+        ThreadQuerySet.for_list(user) annotates it (None: never opened), in
+        one query; nothing for a visitor."""
+        if not user.is_authenticated:
+            return threads
+        read = (
+            dict(
+                cls.objects.filter(user=user, thread__in=[thread.pk for thread in threads]).values_list(
+                    "thread_id", "last_read_at"
+                )
+            )
+            if threads
+            else {}
+        )
+        for thread in threads:
+            thread.viewer_last_read_at = read.get(thread.pk)
+        return threads
+
+    @classmethod
     def mark(cls, user, thread, when):
         """Record reading up to `when` in one upsert query."""
         cls.objects.bulk_create(

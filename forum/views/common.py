@@ -1,11 +1,15 @@
 """What the forum's views share: fetching what a URL names (404 when the
 viewer may not see it), refusing politely, and the write-form round trip."""
 
+from copy import copy
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+
+from core.cache import CONTENT, per_generation
 
 from ..models import Post, Thread
 from ..permissions import can_read_post, can_view_thread
@@ -31,6 +35,23 @@ def get_post(request, pk, *, readable=True):
     if readable and not can_read_post(request.user, post):
         raise Http404
     return post
+
+
+def kept_page(key, number, per_page, *, count, rows):
+    """The page `number` of a list as everyone who sees it alike sees it:
+    read once and kept in this process until members' writing changes
+    (core.cache.per_generation under the content generation; nothing is kept
+    while the shared cache is out). `key` names the list and all that
+    narrows it (the viewer's visibility, a filter); `count()` gives its
+    length and `rows()` its queryset, called only when not kept (building
+    a queryset costs time too). Each reader gets copies of the rows, to put
+    what is theirs on."""
+    total = per_generation((*key, "count"), count, CONTENT)
+    page_obj = Paginator(range(total), per_page).get_page(number)
+    start = page_obj.start_index() - 1 if total else 0
+    kept = per_generation((*key, page_obj.number), lambda: list(rows()[start : start + per_page]), CONTENT)
+    page_obj.object_list = [copy(row) for row in kept]
+    return page_obj
 
 
 def forbidden(request, reason):

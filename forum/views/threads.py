@@ -1,8 +1,9 @@
 """Reading a thread, and starting one (also from "Discuss this" on a page)."""
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,8 +16,8 @@ from core.cache import CONTENT
 from .. import permissions
 from ..actions import StartThread
 from ..forms import ReplyForm, ThreadForm
-from ..models import POSTS_PER_PAGE, Category, Post, Thread, ThreadRead
-from .common import compose, get_post, get_thread
+from ..models import POSTS_PER_PAGE, Category, Post, Thread, ThreadRead, mark_for_viewer
+from .common import compose, get_post, get_thread, kept_page
 
 
 def thread_redirect(request, pk):
@@ -26,12 +27,20 @@ def thread_redirect(request, pk):
 def _page_of_posts(thread, user, number):
     """The page of posts asked for, each with the thread object (no query
     per post) and what the viewer may do with it."""
-    paginator = Paginator(Post.objects.filter(thread=thread).in_order(), POSTS_PER_PAGE)
-    page_obj = paginator.get_page(number)
-    start = page_obj.start_index() - 1 if paginator.count else 0
-    posts = list(
-        Post.objects.filter(thread=thread).for_display(user).in_order()[start : start + POSTS_PER_PAGE]
+    posts_of_thread = Post.objects.filter(thread=thread)
+    page_obj = kept_page(
+        ("forum:thread", thread.pk),
+        number,
+        POSTS_PER_PAGE,
+        count=posts_of_thread.count,
+        rows=lambda: posts_of_thread.for_display().in_order(),
     )
+    posts = page_obj.object_list
+    start = page_obj.start_index() - 1 if posts else 0
+    for post in posts:
+        if post.reply_to_id and post.reply_to is not None:
+            post.reply_to = copy(post.reply_to)  # shared by every reader, like the post
+    mark_for_viewer(posts, user)
     on_page = {post.pk for post in posts}
     moderator = permissions.is_moderator(user)
     for number, post in enumerate(posts, start=start + 1):

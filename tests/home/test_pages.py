@@ -100,6 +100,31 @@ def test_language_switcher_says_when_a_page_is_not_translated(client):
     assert switcher.select_one('a[hreflang="en"] .not-translated') is None
 
 
+def test_the_switcher_is_looked_up_once_and_follows_a_new_translation_at_once(client):
+    """The links are kept for the editorial generation (navigation_tags
+    _translations_of): a second visit runs no query for them, and publishing
+    a translation moves the generation on."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    home = HomePage.objects.get(locale__language_code="en")
+    lonely = StandardPage(title="English only", slug="english-only")
+    home.add_child(instance=lonely)
+    lonely.save_revision().publish()
+    client.get("/en/english-only/")
+    with CaptureQueriesContext(connection) as context:
+        switcher = soup(client.get("/en/english-only/")).select_one("nav.language-switcher")
+    assert switcher.select_one('a[hreflang="es"] .not-translated') is not None
+    assert not [q for q in context.captured_queries if '"translation_key" IN' in q["sql"]]
+
+    spanish = lonely.copy_for_translation(Locale.objects.get(language_code="es"))
+    spanish.title, spanish.slug = "Solo en inglés", "solo-en-ingles"
+    spanish.save_revision().publish()
+    switcher = soup(client.get("/en/english-only/")).select_one("nav.language-switcher")
+    link = switcher.select_one('a[hreflang="es"]')
+    assert link["href"] == "/es/solo-en-ingles/" and link.select_one(".not-translated") is None
+
+
 def test_untranslated_page_links_to_its_nearest_translated_ancestor(client):
     about = StandardPage.objects.get(slug="about")
     chapter = StandardPage(title="Our history", slug="our-history")
