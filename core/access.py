@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 SECONDS = 10 * 60
-GENERATION = "access:generation"
 
 
 @dataclass(frozen=True)
@@ -32,15 +31,11 @@ class Access:
 
 
 def _generation():
-    from .cache import cache_is_degraded
+    from .cache import ACCESS, cache_is_degraded, generation
 
     if cache_is_degraded():
         return None
-    value = cache.get(GENERATION)
-    if value is None:
-        cache.add(GENERATION, 1, timeout=None)
-        value = cache.get(GENERATION, 1)
-    return value
+    return generation(ACCESS)
 
 
 def _build(user):
@@ -75,10 +70,9 @@ def snapshot(user):
 
 def changed(**kwargs):
     """A group membership or a permission changed: forget every snapshot."""
-    try:
-        cache.incr(GENERATION)
-    except ValueError:
-        cache.set(GENERATION, 2, timeout=None)
+    from .cache import ACCESS, bump
+
+    bump(ACCESS)
 
 
 def connect():

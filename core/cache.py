@@ -27,7 +27,12 @@ EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/"
 # what members write, and keys whole cached pages.
 PAGES = "pagecache:generation:pages"
 CONTENT = "pagecache:generation:content"
-GENERATIONS = (PAGES, CONTENT)
+# Two more counters a member's request reads, kept here so that all four
+# come in one round trip: who may do what (core.access) and the cached
+# sessions (core.sessions).
+ACCESS = "access:generation"
+SESSIONS = "sessions:generation"
+GENERATIONS = (PAGES, CONTENT, ACCESS, SESSIONS)
 
 # What each app contributes, registered from its AppConfig.ready(): labels of
 # apps ("guides") or of single models ("forum.post"), lower case.
@@ -75,7 +80,8 @@ def _scope(model):
 def generation(name=PAGES):
     """The generation's current number, read from the cache once per request
     (core.memo): the page cache, the header, the footer and the handbook
-    outline all key on it. Both generations come in one round trip."""
+    outline all key on it, a member's permissions and session too. All the
+    generations come in one round trip."""
     return memo.remember(name, lambda: _read_generations()[name])
 
 
@@ -102,39 +108,46 @@ LOCAL_ENTRIES = 2000
 LOCAL_SECONDS = 300
 
 
-def local_values(scope=PAGES):
+def local_values(scope=PAGES, shelf="", limit=LOCAL_ENTRIES):
     """This process's dict of what is built from `scope`'s content, for its
     current generation (a new, empty one when the generation moved on).
     The generation is read from the shared cache at every request, so a
     change anywhere reaches every process at its next request. While the
     shared cache is out, a throwaway dict: nothing is kept, as one process
-    could not tell the others that content changed."""
+    could not tell the others that content changed. A `shelf` is a dict of
+    its own with its own `limit` of entries (emptied when full), for what is
+    large (a page of rows) and must not crowd out the rest."""
     if cache_is_degraded():
         return {}
     current = generation(scope)
     now = time.monotonic()
-    held = _LOCAL.get(scope)
+    held = _LOCAL.get((scope, shelf))
     if held is None or held[0] != current or now - held[1] > LOCAL_SECONDS:
-        held = _LOCAL[scope] = (current, now, {})
+        held = _LOCAL[(scope, shelf)] = (current, now, {})
     values = held[2]
-    if len(values) >= LOCAL_ENTRIES:
+    if len(values) > limit:
         values.clear()
     return values
 
 
-def per_generation(key, compute, scope=PAGES):
+def per_generation(key, compute, scope=PAGES, shelf="", limit=LOCAL_ENTRIES):
     """`compute()` once per generation of `scope` in this process (see
     local_values): for what is built from that content alone (a page's
     route, a rendered fragment)."""
-    values = local_values(scope)
+    values = local_values(scope, shelf, limit)
     try:
         return values[key]
     except KeyError:
-        value = values[key] = compute()
+        value = compute()
+        if len(values) >= limit:
+            values.clear()
+        values[key] = value
         return value
 
 
-def _bump(name):
+def bump(name):
+    """Move a generation on: whatever was kept under the old number is
+    never read again (in this request either)."""
     memo.forget(name)
     try:
         cache.incr(name)
@@ -144,8 +157,8 @@ def _bump(name):
 
 def invalidate(**kwargs):
     """Editorial content changed: everything built from it is stale."""
-    _bump(PAGES)
-    _bump(CONTENT)
+    bump(PAGES)
+    bump(CONTENT)
 
 
 def changed(model):
@@ -155,7 +168,7 @@ def changed(model):
     if scope == PAGES:
         invalidate()
     elif scope == CONTENT:
-        _bump(CONTENT)
+        bump(CONTENT)
 
 
 def invalidate_for_model(sender, **kwargs):

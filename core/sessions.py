@@ -17,32 +17,18 @@ cache safe to trust:
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.contrib.sessions.backends.db import SessionStore as DBStore
-from django.core.cache import cache
 
-from .cache import cache_is_degraded
-
-GENERATION = "sessions:generation"
-
-
-def _generation():
-    value = cache.get(GENERATION)
-    if value is None:
-        cache.add(GENERATION, 1, timeout=None)
-        value = cache.get(GENERATION, 1)
-    return value
+from .cache import SESSIONS, bump, cache_is_degraded, generation
 
 
 def forget_cached_sessions(**kwargs):
-    try:
-        cache.incr(GENERATION)
-    except ValueError:
-        cache.set(GENERATION, 2, timeout=None)
+    bump(SESSIONS)
 
 
 class SessionStore(CachedDBStore):
     @property
     def cache_key_prefix(self):
-        return f"{KEY_PREFIX}:{_generation()}:"
+        return f"{KEY_PREFIX}:{generation(SESSIONS)}:"
 
     def load(self):
         if cache_is_degraded():

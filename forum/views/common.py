@@ -37,6 +37,11 @@ def get_post(request, pk, *, readable=True):
     return post
 
 
+# Pages of rows kept by one process (with their counts): a thread page of 20
+# posts is some 60 KB in memory, so at most about 12 MB.
+KEPT_PAGES = 400
+
+
 def kept_page(key, number, per_page, *, count, rows):
     """The page `number` of a list as everyone who sees it alike sees it:
     read once and kept in this process until members' writing changes
@@ -46,10 +51,16 @@ def kept_page(key, number, per_page, *, count, rows):
     length and `rows()` its queryset, called only when not kept (building
     a queryset costs time too). Each reader gets copies of the rows, to put
     what is theirs on."""
-    total = per_generation((*key, "count"), count, CONTENT)
+    total = per_generation((*key, "count"), count, CONTENT, "kept-pages", KEPT_PAGES)
     page_obj = Paginator(range(total), per_page).get_page(number)
     start = page_obj.start_index() - 1 if total else 0
-    kept = per_generation((*key, page_obj.number), lambda: list(rows()[start : start + per_page]), CONTENT)
+    kept = per_generation(
+        (*key, page_obj.number),
+        lambda: list(rows()[start : start + per_page]),
+        CONTENT,
+        "kept-pages",
+        KEPT_PAGES,
+    )
     page_obj.object_list = [copy(row) for row in kept]
     return page_obj
 

@@ -67,3 +67,25 @@ def test_the_handbook_outline_is_kept_until_content_changes(client, homes):
     assert "Running a check-in" in client.get(index.url).text
     invalidate()
     assert "Renamed quietly" in client.get(index.url).text
+
+
+def test_a_shelf_keeps_its_own_entries_up_to_its_own_limit(db):
+    """What is large (a page of forum posts) is kept on a shelf of its own:
+    filling it empties the shelf, never the fragments and routes beside it."""
+    from core.cache import CONTENT, per_generation
+
+    computed = []
+
+    def keep(key, shelf="", limit=2000):
+        return per_generation(key, lambda: computed.append(key) or key, CONTENT, shelf, limit)
+
+    keep("fragment")
+    for number in range(3):
+        keep(("page", number), "kept-pages", 3)
+    keep(("page", 0), "kept-pages", 3)
+    assert computed.count(("page", 0)) == 1  # still kept: the shelf holds 3
+    keep(("page", 3), "kept-pages", 3)  # the shelf was full: emptied first
+    keep(("page", 0), "kept-pages", 3)
+    assert computed.count(("page", 0)) == 2
+    keep("fragment")
+    assert computed.count("fragment") == 1

@@ -53,6 +53,36 @@ def test_a_page_reads_the_site_root_paths_and_generations_once(client, home):
     assert sum(1 for call in mocked.call_args_list if call.args[0] == page_cache.PAGES) <= 1
 
 
+def test_a_members_page_reads_every_generation_in_one_round_trip(client, home):
+    """The page cache's two generations, the access snapshot's and the
+    sessions': one get_many for all four, no GET of any of them."""
+    client.force_login(UserFactory())
+    client.get("/en/")
+    backend, reads, inside = caches["default"], [], []
+    get, get_many = backend.get, backend.get_many
+
+    def spied_get(key, *args, **kwargs):
+        if not inside:  # not the local-memory backend's get_many calling get
+            reads.append(("get", key))
+        return get(key, *args, **kwargs)
+
+    def spied_get_many(keys, *args, **kwargs):
+        reads.append(("get_many", tuple(keys)))
+        inside.append(1)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    with mock.patch.object(backend, "get", spied_get), mock.patch.object(backend, "get_many", spied_get_many):
+        assert client.get("/en/").status_code == 200
+    generations = set(page_cache.GENERATIONS)
+    assert {page_cache.ACCESS, page_cache.SESSIONS} <= generations
+    assert not [key for kind, key in reads if kind == "get" and key in generations], reads
+    together = [keys for kind, keys in reads if kind == "get_many" and generations & set(keys)]
+    assert len(together) == 1 and set(together[0]) == generations, reads
+
+
 def test_site_root_paths_follow_a_site_change_within_the_request(home):
     with memo.request_memo():
         before = Site.get_site_root_paths()
