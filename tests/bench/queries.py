@@ -27,6 +27,28 @@ ROOT = Path(__file__).resolve().parents[2]
 PASS_THROUGH = ("home/cache.py", "home/middleware.py", "tests/bench/")
 
 
+# What opens and closes a transaction or a savepoint: the database's
+# bookkeeping around a write, not one of its queries.
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+def statements(captured_queries):
+    """The SQL statements among captured queries, transaction control left
+    out (inside a test's transaction Django's atomic blocks become
+    SAVEPOINTs, outside it BEGIN and COMMIT): what a write's query budget
+    counts, the same in the tests and in the benchmark."""
+    return [
+        query["sql"]
+        for query in captured_queries
+        if not query["sql"].lstrip().upper().startswith(TRANSACTION_CONTROL)
+    ]
+
+
+def transactions(captured_queries):
+    """How many transactions the captured queries opened (BEGIN)."""
+    return sum(1 for query in captured_queries if query["sql"].strip().upper() == "BEGIN")
+
+
 def _project_path(filename):
     path = Path(filename)
     if ".venv" in path.parts or not path.is_relative_to(ROOT):

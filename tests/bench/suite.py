@@ -296,12 +296,16 @@ def writes_table(results):
             if figures["p50_ms"] is None:
                 row += ["failed", "", ""]
                 continue
-            row += [f"{figures['p50_ms']:.0f}", f"{figures['p99_ms']:.0f}", str(figures["queries"])]
+            queries = str(figures["queries"])
+            if figures.get("transactions"):
+                queries += f" ({figures['transactions']} tx)"
+            row += [f"{figures['p50_ms']:.0f}", f"{figures['p99_ms']:.0f}", queries]
         rows.append(row)
     header = ["write"] + [f"{r['label']} {c}" for r in results for c in ("p50 ms", "p99 ms", "queries")]
     samples = results[0]["writes"][next(iter(results[0]["writes"]))]["n"]
     return (
-        f"### Writes ({samples} each, each by another member; in-process test client on the same database)\n\n"
+        f"### Writes ({samples} each, each by another member; in-process test client on the same database; "
+        "queries: SQL statements, and in brackets the transactions they ran in, each one BEGIN and one COMMIT more)\n\n"
         + table(header, rows)
     )
 

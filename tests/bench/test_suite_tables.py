@@ -30,7 +30,9 @@ def result(label, scale):
             "member": {"home": figures(70), "search": figures(35 / scale)},
         },
         "queries": {"home": (10, 12), "search": (7, 9)},
-        "writes": {"reply": {"n": 12, "failed": 0, "p50_ms": 40.0, "p99_ms": 90.0, "queries": 18}},
+        "writes": {
+            "reply": {"n": 12, "failed": 0, "p50_ms": 40.0, "p99_ms": 90.0, "queries": 18, "transactions": 2}
+        },
     }
 
 
@@ -54,4 +56,16 @@ def test_writes_show_p50_p99_and_queries_per_scale():
     text = suite.writes_table([result("1×", 1), result("5×", 5)])
     reply = next(line for line in text.splitlines() if line.startswith("| reply"))
     assert reply.count("| 40 ") == 2
+    assert reply.count("18 (2 tx)") == 2
     assert "1× p99 ms" in text
+
+
+def test_a_writes_queries_leave_transaction_control_out():
+    from tests.bench.queries import statements, transactions
+
+    captured = [
+        {"sql": sql}
+        for sql in ("BEGIN", 'SAVEPOINT "s1"', "INSERT INTO t VALUES (1)", 'RELEASE SAVEPOINT "s1"', "COMMIT")
+    ]
+    assert statements(captured) == ["INSERT INTO t VALUES (1)"]
+    assert transactions(captured) == 1

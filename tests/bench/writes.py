@@ -11,8 +11,10 @@ gunicorn or the network. The forum's cooldowns and the pending-submission
 cap are lifted (their checks still run) so that samples follow each other;
 tasks (e-mail, search indexing) are queued in the database as in production
 (one INSERT each), not run in the request. Prints one JSON object:
-{kind: {"n", "failed", "p50_ms", "p99_ms", "queries"}} with the median
-number of queries.
+{kind: {"n", "failed", "p50_ms", "p99_ms", "queries", "transactions"}} with
+the median number of SQL statements (transaction control left out, as in
+tests/forum/test_write_queries.py: queries.statements) and of transactions
+opened.
 """
 
 import json
@@ -86,6 +88,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     from forum.models import Category, Post, Thread
+    from tests.bench.queries import statements, transactions
 
     setup_test_environment()
     users = list(get_user_model().objects.filter(username__startswith="bench").order_by("username"))
@@ -126,7 +129,7 @@ def main():
         FORUM_LIMITS=LIFTED_LIMITS, ACTIVITIES_MAX_PENDING_SUBMISSIONS=10**6, TASKS=PRODUCTION_TASKS
     ):
         for kind, request_for in writes.items():
-            times, queries, failed = [], [], 0
+            times, queries, opened, failed = [], [], [], 0
             for n in range(SAMPLES):
                 user, client = clients[n % len(clients)]
                 url, data = request_for(user, n)
@@ -139,7 +142,8 @@ def main():
                     print(f"[writes] {kind} #{n}: {response.status_code}", file=sys.stderr)
                     continue
                 times.append(elapsed)
-                queries.append(len(captured.captured_queries))
+                queries.append(len(statements(captured.captured_queries)))
+                opened.append(transactions(captured.captured_queries))
             ordered = sorted(times)
             results[kind] = {
                 "n": len(times),
@@ -147,6 +151,7 @@ def main():
                 "p50_ms": statistics.median(ordered) if ordered else None,
                 "p99_ms": ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else None,
                 "queries": int(statistics.median(queries)) if queries else None,
+                "transactions": int(statistics.median(opened)) if opened else None,
             }
     print(json.dumps(results), flush=True)
 
