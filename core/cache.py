@@ -27,12 +27,16 @@ EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/"
 # what members write, and keys whole cached pages.
 PAGES = "pagecache:generation:pages"
 CONTENT = "pagecache:generation:content"
-# Two more counters a member's request reads, kept here so that all four
+# Two more counters a member's request reads, kept here so that all
 # come in one round trip: who may do what (core.access) and the cached
 # sessions (core.sessions).
 ACCESS = "access:generation"
 SESSIONS = "sessions:generation"
-GENERATIONS = (PAGES, CONTENT, ACCESS, SESSIONS)
+# And one that moves with the site search's index (core.search), whose
+# entries a worker rewrites after the change that emptied the caches: the
+# search page's results are keyed by it too.
+SEARCH = "search:generation"
+GENERATIONS = (PAGES, CONTENT, ACCESS, SESSIONS, SEARCH)
 
 # What each app contributes, registered from its AppConfig.ready(): labels of
 # apps ("guides") or of single models ("forum.post"), lower case.

@@ -173,3 +173,31 @@ def test_odd_input_is_harmless(client, db):
     for query in ["'", '"unclosed', "a" * 1000, "<script>", "AND OR NOT", "!!!", "&|:*"]:
         response = client.get("/en/search/", {"q": query, "page": "x", "type": "nonsense"})
         assert response.status_code == 200
+
+
+def test_a_search_asked_again_is_kept_until_the_index_changes(client, db, django_capture_on_commit_callbacks):
+    """The results are a shared fragment: the same search again runs no
+    search query, and an entry the worker rewrites afterwards (a thread
+    indexed after the change that emptied the caches) shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import search as site_search
+    from forum.models import Thread
+
+    client.get("/en/search/")  # a fresh site's first page creates its header and footer settings
+    thread = ThreadFactory(title="Quiet openers", source="How do you open a circle of very quiet people?")
+    assert listed(client.get("/en/search/", {"q": "quiet"})) == ["Quiet openers"]
+    with CaptureQueriesContext(connection) as context:
+        again = client.get("/en/search/", {"q": "quiet"})
+    assert listed(again) == ["Quiet openers"]
+    assert not [q for q in context.captured_queries if "core_searchentry" in q["sql"]]
+    # Another query string (a tracking parameter) is another list: its links keep it.
+    tracked = client.get("/en/search/", {"q": "quiet", "ref": "newsletter"}).content.decode()
+    assert "ref=newsletter" in tracked
+
+    # The worker renames the thread's entry with nothing else changing.
+    Thread.objects.filter(pk=thread.pk).update(title="Openers for quiet circles")
+    with django_capture_on_commit_callbacks(execute=True):
+        site_search.index_object(Thread.objects.get(pk=thread.pk))
+    assert listed(client.get("/en/search/", {"q": "quiet"})) == ["Openers for quiet circles"]
