@@ -226,9 +226,12 @@ def unindex(key):
 def _index_changed():
     """Search results kept for a query (the search page's shared fragment)
     are stale once an entry changes: often after the content change itself,
-    when the worker gets to it (index_later)."""
+    when the worker gets to it (index_later). Moved on at once, and again
+    when the transaction commits, for what another request kept meanwhile
+    from the entries before the change."""
     from .cache import SEARCH, bump
 
+    bump(SEARCH)
     transaction.on_commit(lambda: bump(SEARCH))
 
 
