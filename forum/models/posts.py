@@ -23,6 +23,7 @@ from ..permissions import readable_posts
 from ..rendering import in_reader_language, language_neutral, render_markdown, safe
 from .changes import public_change
 from .moderation import ModerationLog
+from .viewer import viewer_value
 
 POSTS_PER_PAGE = 20
 
@@ -82,19 +83,21 @@ def mark_for_viewer(posts, user):
     for_display(user) annotates, for posts kept for every reader."""
     from .bookmarks import Bookmark
 
-    marks = set()
+    marks = {}
     if user is not None and user.is_authenticated and posts:
-        ids = [post.pk for post in posts]
-        liked = Like.objects.filter(user=user, post_id__in=ids).annotate(kind=Value("like"))
-        bookmarked = Bookmark.objects.filter(user=user, post_id__in=ids).annotate(kind=Value("bookmark"))
-        marks = set(
-            liked.order_by()
-            .values_list("post_id", "kind")
-            .union(bookmarked.order_by().values_list("post_id", "kind"))
-        )
+        table = Post._meta.db_table
+        marks = {
+            pk: (liked, bookmarked)
+            for pk, liked, bookmarked in Post.objects.filter(pk__in=[post.pk for post in posts])
+            .order_by()
+            .annotate(
+                liked=viewer_value(Like, None, user, of=(table, "post")),
+                bookmarked=viewer_value(Bookmark, None, user, of=(table, "post")),
+            )
+            .values_list("pk", "liked", "bookmarked")
+        }
     for post in posts:
-        post.viewer_liked = (post.pk, "like") in marks
-        post.viewer_bookmarked = (post.pk, "bookmark") in marks
+        post.viewer_liked, post.viewer_bookmarked = marks.get(post.pk, (False, False))
     return posts
 
 

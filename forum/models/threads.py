@@ -11,9 +11,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +34,7 @@ from .moderation import ModerationLog
 from .notifications import Notification
 from .posts import Post
 from .trust import Standing
+from .viewer import viewer_value
 
 THREADS_PER_PAGE = 30
 
@@ -171,25 +171,6 @@ class TaggedThread(TaggedItemBase):
     content_object = models.ForeignKey("Thread", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-def _viewer_value(model, field_name, user, *, per_thread=True):
-    """The member's row of `model` (for the outer query's thread, unless not
-    `per_thread`) as a scalar subquery in raw SQL: `field_name`'s value, or
-    whether the row exists for None. Names come from the models' _meta."""
-    quote = connection.ops.quote_name
-    meta = model._meta
-    where = f"{quote(meta.get_field('user').column)} = %s"
-    if per_thread:
-        outer = f"{quote(Thread._meta.db_table)}.{quote(Thread._meta.pk.column)}"
-        where += f" AND {quote(meta.get_field('thread').column)} = {outer}"
-    if field_name is None:
-        sql = f"EXISTS(SELECT 1 FROM {quote(meta.db_table)} WHERE {where})"  # noqa: S608 (names from _meta)
-        return RawSQL(sql, (user.pk,), output_field=models.BooleanField())  # noqa: S611 (the user id a parameter)
-    field = meta.get_field(field_name)
-    output = field.target_field.__class__() if field.is_relation else field.__class__()
-    sql = f"(SELECT {quote(field.column)} FROM {quote(meta.db_table)} WHERE {where} LIMIT 1)"  # noqa: S608
-    return RawSQL(sql, (user.pk,), output_field=output)  # noqa: S611 (names from _meta, the user id a parameter)
-
-
 class ThreadQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
@@ -227,18 +208,19 @@ class ThreadQuerySet(models.QuerySet):
         their trust level (as last assessed) and the reply they left
         unsent (Thread.viewer_draft), in the same query.
 
-        As raw scalar subqueries (`_viewer_value`): on every member's thread
-        page, building and compiling six ORM subqueries cost 4 ms, more
-        than the query; Django still converts each value by its field."""
+        As raw scalar subqueries (viewer.viewer_value): on every member's
+        thread page, building and compiling six ORM subqueries cost 4 ms,
+        more than the query; Django still converts each value by its field."""
         if not user.is_authenticated:
             return self
+        THREAD = (self.model._meta.db_table, "thread")  # noqa: N806 - each row's thread
         return self.annotate(
-            viewer_watching=_viewer_value(ThreadWatch, None, user),
-            viewer_last_read_at=_viewer_value(ThreadRead, "last_read_at", user),
-            viewer_trust_level=_viewer_value(Standing, "level", user, per_thread=False),
-            viewer_draft_source=_viewer_value(Draft, "source", user),
-            viewer_draft_reply_to=_viewer_value(Draft, "reply_to", user),
-            viewer_draft_updated=_viewer_value(Draft, "updated", user),
+            viewer_watching=viewer_value(ThreadWatch, None, user, of=THREAD),
+            viewer_last_read_at=viewer_value(ThreadRead, "last_read_at", user, of=THREAD),
+            viewer_trust_level=viewer_value(Standing, "level", user),
+            viewer_draft_source=viewer_value(Draft, "source", user, of=THREAD),
+            viewer_draft_reply_to=viewer_value(Draft, "reply_to", user, of=THREAD),
+            viewer_draft_updated=viewer_value(Draft, "updated", user, of=THREAD),
         )
 
     def by_activity(self):
