@@ -127,3 +127,24 @@ def test_a_thread_list_is_kept_per_visibility_with_each_members_unread_markers(t
 
     ThreadFactory(category=thread.category, author=replier, title="A thread started just now")
     assert "A thread started just now" in latest_titles(newcomer_client)
+
+
+def test_the_empty_reply_form_is_shared_yet_a_draft_is_each_members_own(thread, author, replier):
+    from forum.models import Draft
+
+    first, second = MemberFactory(username="first"), MemberFactory(username="second")
+    with_draft = MemberFactory(username="drafter")
+    Draft.keep(with_draft, thread, "My unsent answer about timers.")
+    forms = {}
+    for user in (first, second, with_draft):
+        client = signed_in(user)
+        client.get(reverse("forum:index"))
+        page = BeautifulSoup(client.get(thread.get_absolute_url()).content, "html.parser")
+        form = page.find(id="thread-reply-form")
+        forms[user.username] = (
+            form.find("textarea").get_text(),
+            form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"],
+        )
+    assert forms["first"][0].strip() == forms["second"][0].strip() == ""
+    assert forms["first"][1] and forms["first"][1] != forms["second"][1]  # each their own token
+    assert "My unsent answer about timers." in forms["drafter"][0]
