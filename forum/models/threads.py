@@ -319,6 +319,18 @@ class Thread(models.Model):
         it, one query."""
         site_search.index_later(self)
 
+    def put_viewer_state(self, user):
+        """What ThreadQuerySet.with_viewer_state annotates, read for this
+        thread in one query (a thread kept for every reader, made the
+        member's); nothing for a visitor."""
+        if not user.is_authenticated:
+            return self
+        state = Thread.objects.filter(pk=self.pk).with_viewer_state(user)
+        names = list(state.query.annotations)
+        for name, value in zip(names, state.values_list(*names).first() or (), strict=True):
+            setattr(self, name, value)
+        return self
+
     def viewer_draft(self):
         """The unsent reply of the member this thread was loaded for
         (ThreadQuerySet.with_viewer_state), as the reply form's initial

@@ -42,6 +42,30 @@ def get_post(request, pk, *, readable=True):
 KEPT_PAGES = 400
 
 
+def kept_thread(request, pk):
+    """The thread with what its page shows of it (category, author, the page
+    it discusses, its opening post, its tags), read once for every reader
+    and kept like a page of its posts (kept_page); a copy, with the member's
+    own state on it (Thread.put_viewer_state). 404 unless the viewer may see
+    it; nothing is kept for a thread that does not exist."""
+
+    def read():
+        thread = (
+            Thread.objects.select_related("category", "author", "page", "first_post")
+            .prefetch_related("tags")
+            .filter(pk=pk)
+            .first()
+        )
+        if thread is None:
+            raise Http404
+        return thread
+
+    thread = per_generation(("forum:thread", pk, "row"), read, CONTENT, "kept-pages", KEPT_PAGES)
+    if not can_view_thread(request.user, thread):
+        raise Http404
+    return copy(thread).put_viewer_state(request.user)
+
+
 def kept_page(key, number, per_page, *, count, rows):
     """The page `number` of a list as everyone who sees it alike sees it:
     read once and kept in this process until members' writing changes

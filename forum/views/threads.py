@@ -17,7 +17,7 @@ from .. import permissions
 from ..actions import StartThread
 from ..forms import ReplyForm, ThreadForm
 from ..models import POSTS_PER_PAGE, Category, Post, Thread, ThreadRead, mark_for_viewer
-from .common import compose, get_post, get_thread, kept_page
+from .common import compose, get_post, get_thread, kept_page, kept_thread
 
 
 def thread_redirect(request, pk):
@@ -113,11 +113,7 @@ def _accepted_answer(thread, posts, user):
 
 def thread_detail(request, pk, slug):
     user = request.user
-    thread = get_thread(
-        request,
-        pk,
-        Thread.objects.select_related("category", "author", "page", "first_post").with_viewer_state(user),
-    )
+    thread = kept_thread(request, pk)
     if slug != thread.slug:
         url = thread.get_absolute_url()
         if request.GET.get("page"):

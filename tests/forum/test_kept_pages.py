@@ -148,3 +148,28 @@ def test_the_empty_reply_form_is_shared_yet_a_draft_is_each_members_own(thread, 
     assert forms["first"][0].strip() == forms["second"][0].strip() == ""
     assert forms["first"][1] and forms["first"][1] != forms["second"][1]  # each their own token
     assert "My unsent answer about timers." in forms["drafter"][0]
+
+
+def test_the_kept_thread_follows_a_hide_and_a_new_title_at_once(
+    thread, author, replier, django_capture_on_commit_callbacks
+):
+    reader = signed_in(MemberFactory(username="reader"))
+    moderator_user = ModeratorFactory(username="mod-c")
+    moderator = signed_in(moderator_user)
+    reader.get(reverse("forum:index"))
+    assert reader.get(thread.get_absolute_url()).status_code == 200  # kept
+    thread.title = "How short can a check-in be?"
+    thread.save(update_fields=["title"])
+    page = reader.get(thread.get_absolute_url(), follow=True).content.decode()
+    assert "How short can a check-in be?" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.set_hidden(True, by=moderator_user)
+    assert reader.get(thread.get_absolute_url()).status_code == 404
+    assert moderator.get(thread.get_absolute_url()).status_code == 200
+
+
+def test_a_thread_that_does_not_exist_is_a_404_and_keeps_nothing(client, db):
+    from core.cache import CONTENT, local_values
+
+    assert client.get("/en/forum/t/999999-nothing/").status_code == 404
+    assert not [key for key in local_values(CONTENT, "kept-pages") if 999999 in key]
