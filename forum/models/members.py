@@ -117,15 +117,9 @@ class ThreadRead(models.Model):
         one query; nothing for a visitor."""
         if not user.is_authenticated:
             return threads
-        read = (
-            dict(
-                cls.objects.filter(user=user, thread__in=[thread.pk for thread in threads]).values_list(
-                    "thread_id", "last_read_at"
-                )
-            )
-            if threads
-            else {}
-        )
+        ids = [thread.pk for thread in threads]
+        marks = cls.objects.filter(user=user, thread__in=ids).values_list("thread_id", "last_read_at")
+        read = dict(marks) if ids else {}
         for thread in threads:
             thread.viewer_last_read_at = read.get(thread.pk)
         return threads

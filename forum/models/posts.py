@@ -8,7 +8,7 @@ from html import unescape
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -67,34 +67,34 @@ class PostQuerySet(models.QuerySet):
         qs = self.select_related("author", "reply_to__author").annotate(
             like_count=Count("likes", distinct=True), reply_to_number=reply_to_number()
         )
-        if user is not None and user.is_authenticated:
-            from .bookmarks import Bookmark
+        return qs.with_viewer_marks(user)
 
-            qs = qs.annotate(
-                viewer_liked=Exists(Like.objects.filter(post=OuterRef("pk"), user=user)),
-                viewer_bookmarked=Exists(Bookmark.objects.filter(post=OuterRef("pk"), user=user)),
-            )
-        return qs
+    def with_viewer_marks(self, user):
+        """Whether the member liked and bookmarked each post
+        (`viewer_liked`, `viewer_bookmarked`); nothing for a visitor."""
+        if user is None or not user.is_authenticated:
+            return self
+        from .bookmarks import Bookmark
+
+        each_post = (self.model._meta.db_table, "post")
+        return self.annotate(
+            viewer_liked=viewer_value(Like, None, user, of=each_post),
+            viewer_bookmarked=viewer_value(Bookmark, None, user, of=each_post),
+        )
 
 
 def mark_for_viewer(posts, user):
     """Set `viewer_liked` and `viewer_bookmarked` on posts fetched without a
     viewer (for_display()), in one query for all of them: what
     for_display(user) annotates, for posts kept for every reader."""
-    from .bookmarks import Bookmark
-
     marks = {}
     if user is not None and user.is_authenticated and posts:
-        table = Post._meta.db_table
         marks = {
             pk: (liked, bookmarked)
             for pk, liked, bookmarked in Post.objects.filter(pk__in=[post.pk for post in posts])
             .order_by()
-            .annotate(
-                liked=viewer_value(Like, None, user, of=(table, "post")),
-                bookmarked=viewer_value(Bookmark, None, user, of=(table, "post")),
-            )
-            .values_list("pk", "liked", "bookmarked")
+            .with_viewer_marks(user)
+            .values_list("pk", "viewer_liked", "viewer_bookmarked")
         }
     for post in posts:
         post.viewer_liked, post.viewer_bookmarked = marks.get(post.pk, (False, False))
