@@ -15,6 +15,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 from . import memo
 from .urls import is_canonical_request
@@ -151,7 +152,16 @@ def per_generation(key, compute, scope=PAGES, shelf="", limit=LOCAL_ENTRIES):
 
 def bump(name):
     """Move a generation on: whatever was kept under the old number is
-    never read again (in this request either)."""
+    never read again (in this request either). Inside a transaction, moved
+    on again when it commits: a request that began after the first move
+    but read the rows before the commit kept them under the new number
+    (a thread page without the reply just posted), and must not be read."""
+    _move_on(name)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _move_on(name))
+
+
+def _move_on(name):
     memo.forget(name)
     try:
         cache.incr(name)
@@ -181,9 +191,15 @@ def invalidate_for_model(sender, **kwargs):
 
 
 def cache_is_degraded():
-    """Whether the shared cache is out and this process is on local memory
-    (core.cache_backends): pages cached there could not be invalidated by
-    the other processes, so the page cache stands aside."""
+    """Whether this process cannot count on a cache that every process
+    serving the site shares: the shared cache is out and this process is on
+    local memory (core.cache_backends), or there is none (production
+    without CACHE_URL: settings.CACHE_IS_SHARED). What one process kept then
+    could not be invalidated by the others, so the page cache, the kept
+    fragments and pages, and the cached sessions and permissions stand
+    aside."""
+    if not settings.CACHE_IS_SHARED:
+        return True
     is_degraded = getattr(cache, "is_degraded", None)
     return bool(is_degraded and is_degraded())
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, Count, FloatField, Func, Q, Value
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -226,13 +226,10 @@ def unindex(key):
 def _index_changed():
     """Search results kept for a query (the search page's shared fragment)
     are stale once an entry changes: often after the content change itself,
-    when the worker gets to it (index_later). Moved on at once, and again
-    when the transaction commits, for what another request kept meanwhile
-    from the entries before the change."""
+    when the worker gets to it (index_later)."""
     from .cache import SEARCH, bump
 
     bump(SEARCH)
-    transaction.on_commit(lambda: bump(SEARCH))
 
 
 def page_key(page_id):

@@ -200,3 +200,20 @@ def test_production_uses_the_failover_cache_with_short_timeouts():
     assert backend == "core.cache_backends.FailoverRedisCache"
     assert float(connect) <= 0.5 and float(read) <= 0.5
     assert cache_backends.DEFAULT_TIMEOUTS["SOCKET_TIMEOUT"] <= 0.5
+
+
+def test_without_a_shared_cache_nothing_is_kept_that_another_worker_could_not_invalidate(client, home):
+    """Production without Redis: each gunicorn worker has its own local
+    memory, so none can tell another that content changed. The settings say
+    so, and then the fragments, kept pages, sessions and permissions stand
+    aside as while Redis is out."""
+    from core.cache import cache_is_degraded
+    from tests.settings_probe import production_settings
+
+    assert production_settings(CACHE_URL="").CACHE_IS_SHARED is False
+    assert production_settings(CACHE_URL="redis://127.0.0.1:6379/3").CACHE_IS_SHARED is True
+    assert base.CACHE_IS_SHARED is True  # one process: runserver, the tests
+    assert not cache_is_degraded()
+    with override_settings(CACHE_IS_SHARED=False):
+        assert cache_is_degraded()
+        assert client.get("/en/").status_code == 200

@@ -89,3 +89,19 @@ def test_a_shelf_keeps_its_own_entries_up_to_its_own_limit(db):
     assert computed.count(("page", 0)) == 2
     keep("fragment")
     assert computed.count("fragment") == 1
+
+
+def test_a_generation_moves_on_again_when_its_transaction_commits(db, django_capture_on_commit_callbacks):
+    """A change moves the generation on at once and again at commit: a
+    request that began in between read the rows from before the commit (a
+    thread page without the reply just posted) and kept them under the
+    number the first move gave; the second move makes them unreachable."""
+    from core.cache import CONTENT, bump, generation
+
+    before = generation(CONTENT)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        bump(CONTENT)
+        during = generation(CONTENT)
+        assert during != before
+    assert len(callbacks) == 1
+    assert generation(CONTENT) not in (before, during)

@@ -190,6 +190,12 @@ def redis_caches(url):
     }
 
 
+# Whether every process serving the site shares the default cache, so that
+# what one keeps (fragments, pages of rows, sessions) the others can be told
+# is stale (core.cache.cache_is_degraded): true with Redis, and for the one
+# process of runserver and the tests; production.py says false without Redis.
+CACHE_IS_SHARED = True
+
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = redis_caches(CACHE_URL)
 else:

@@ -11,6 +11,8 @@ DEBUG = False
 # The page cache needs a cache shared by every worker (Redis), or one worker
 # would keep serving a page another has invalidated.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if CACHE_URL else "0"))  # noqa: F405
+# Several gunicorn workers each with their own local memory share nothing.
+CACHE_IS_SHARED = CACHE_URL.startswith(("redis://", "rediss://"))  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
