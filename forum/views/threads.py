@@ -36,14 +36,13 @@ def _page_of_posts(thread, user, number):
         rows=lambda: posts_of_thread.for_display().in_order(),
     )
     posts = page_obj.object_list
-    start = page_obj.start_index() - 1 if posts else 0
     for post in posts:
         if post.reply_to_id and post.reply_to is not None:
             post.reply_to = copy(post.reply_to)  # shared by every reader, like the post
     mark_for_viewer(posts, user)
     on_page = {post.pk for post in posts}
     moderator = permissions.is_moderator(user)
-    for number, post in enumerate(posts, start=start + 1):
+    for number, post in enumerate(posts, start=page_obj.start_index()):
         post.thread = thread
         post.number = number
         if post.reply_to_id:
@@ -64,7 +63,6 @@ def _page_of_posts(thread, user, number):
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_delete = permissions.can_delete_post(user, post)
         post.shown_as = _shown_as(post, thread, user, moderator)
-    page_obj.object_list = posts
     return page_obj, posts
 
 
