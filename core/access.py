@@ -1,26 +1,27 @@
 """What a member may do, read once and kept: their groups' names and their
-permissions (their own and their groups'), cached per member until any
-group membership or permission changes.
+permissions (their own and their groups'), kept per member by each process
+until any group membership or permission changes.
 
 Every page a member sees asks whether they are an editor (the header's Admin
 link) and whether they may use the Wagtail admin (the userbar); Django's
 ModelBackend answers with three queries per request (groups, user
-permissions, group permissions). `snapshot(user)` answers from the cache
-(one GET, memoised on the user object for the rest of the request), and
+permissions, group permissions). `snapshot(user)` answers from what this
+process keeps for the access generation (no query, no cache read beyond
+the generations every request reads), and
 `core.backends.CachedModelBackend` gives Django's permission checks the same answer.
 
-The cache is emptied, for everyone, when a user's groups or permissions,
-a group's permissions, or a group or permission row change (core.signals
-connects `changed`). While the shared cache is out (core.cache_backends
-degraded to one process's memory) nothing is cached: a permission taken away
-in one process must not stay granted in another.
+The access generation moves on, for every process at its next request, when
+a user's groups or permissions, a group's permissions, or a group or
+permission row change (core.signals connects `changed`). While the shared
+cache is out (core.cache_backends degraded to one process's memory) nothing
+is kept: a permission taken away in one process must not stay granted in
+another.
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
-SECONDS = 10 * 60
+# Members whose snapshots one process keeps (a few hundred bytes each).
+KEPT_MEMBERS = 5000
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,6 @@ class Access:
     groups: frozenset
     user_permissions: frozenset
     group_permissions: frozenset
-
-
-def _generation():
-    from .cache import ACCESS, cache_is_degraded, generation
-
-    if cache_is_degraded():
-        return None
-    return generation(ACCESS)
 
 
 def _build(user):
@@ -50,20 +43,18 @@ def _build(user):
 
 
 def snapshot(user):
-    """The member's Access, from the cache when it can be trusted."""
+    """The member's Access: kept by this process for the access generation
+    (core.cache.per_generation, which keeps nothing while the shared cache
+    is out), memoised on the user object for the rest of the request."""
+    from .cache import ACCESS, per_generation
+
     cached = getattr(user, "_access_snapshot", None)
     if cached is not None:
         return cached
     if not user.is_active or user.is_anonymous:
         access = Access(frozenset(), frozenset(), frozenset())
     else:
-        number = _generation()
-        key = f"access:{number}:{user.pk}"
-        access = cache.get(key) if number is not None else None
-        if access is None:
-            access = _build(user)
-            if number is not None:
-                cache.set(key, access, SECONDS)
+        access = per_generation(("access", user.pk), lambda: _build(user), ACCESS, "access", KEPT_MEMBERS)
     user._access_snapshot = access
     return access
 

@@ -11,7 +11,9 @@ memo and `remember` simply computes.
 
 Memoised here:
 - Wagtail's site root paths (`Site.get_site_root_paths`): every `page.url`
-  without a request reads them from the cache, 3 to 6 times per page;
+  without a request reads them from the cache, 3 to 6 times per page (and
+  they are kept by the process for the editorial generation, so a request
+  reads them from no cache at all);
 - the page-cache generations (core.cache.generation), read by the page
   cache, the header, the footer and the handbook outline.
 """
@@ -63,11 +65,16 @@ SITE_ROOT_PATHS = "wagtail:site_root_paths"
 
 
 def memoise_site_root_paths():
-    """Make Wagtail's Site.get_site_root_paths read the cache once per
-    request. Whenever Wagtail empties its cached copy (a Site saved or
-    deleted, a page's URL path changed: Site.clear_site_root_paths_cache),
-    the request's copy goes too."""
+    """Make Wagtail's Site.get_site_root_paths read once per request, from
+    what the process keeps for the editorial generation
+    (core.cache.per_generation), else from Wagtail's cached copy. Whenever
+    Wagtail empties that copy (a Site saved or deleted, a page's URL path
+    changed: Site.clear_site_root_paths_cache), the generation moves on
+    (those are editorial changes, which move it anyway) and the request's
+    copy goes too."""
     from wagtail.models import Site
+
+    from .cache import PAGES, bump, per_generation
 
     if getattr(Site.get_site_root_paths, "memoised", False):
         return
@@ -75,12 +82,13 @@ def memoise_site_root_paths():
 
     @functools.wraps(read)
     def get_site_root_paths():
-        return remember(SITE_ROOT_PATHS, read)
+        return remember(SITE_ROOT_PATHS, lambda: per_generation(SITE_ROOT_PATHS, read))
 
     @functools.wraps(clear)
     def clear_site_root_paths_cache():
         forget(SITE_ROOT_PATHS)
         clear()
+        bump(PAGES)
 
     get_site_root_paths.memoised = True
     Site.get_site_root_paths = staticmethod(get_site_root_paths)

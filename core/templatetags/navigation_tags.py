@@ -1,16 +1,13 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core.cache import generation, per_generation
+from core.cache import per_generation
 from core.models import FooterSettings, NavigationSettings
 from core.translation import localized_pages
-
-CHROME_CACHE_SECONDS = 60 * 60
 
 register = template.Library()
 
@@ -28,16 +25,13 @@ def _localized_links(links):
     ]
 
 
-def _cached_chrome(name, build):
+def _cached_chrome(name, build, request):
     """Header and footer links change only when an editor saves settings or
-    publishes a page; both bump the page-cache generation (core.cache), so the
-    links are kept per language until then and cost no query."""
-    key = f"chrome:{generation()}:{name}:{translation.get_language()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CHROME_CACHE_SECONDS)
-    return value
+    publishes a page; both move the editorial generation on (core.cache), so
+    the links are kept in this process per language and host until then
+    (core.cache.per_generation) and cost neither a query nor a cache read."""
+    host = request.get_host() if request is not None else ""
+    return per_generation(("chrome", name, translation.get_language(), host), build)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -50,7 +44,7 @@ def main_navigation(context):
 
     current = context.get("page")
     return {
-        "pages": _cached_chrome("navigation", build),
+        "pages": _cached_chrome("navigation", build, request),
         "current_path": getattr(current, "path", ""),
         "request": request,
     }
@@ -67,7 +61,7 @@ def footer_links(context):
             "contact_email": setting.contact_email,
         }
 
-    return {**_cached_chrome("footer", build), "request": request}
+    return {**_cached_chrome("footer", build, request), "request": request}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

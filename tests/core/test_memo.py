@@ -2,6 +2,7 @@
 (core.access), sessions read through the cache (core.sessions) and the
 cached list of restricted pages (core.restrictions)."""
 
+from copy import copy
 from unittest import mock
 
 import pytest
@@ -57,7 +58,8 @@ def test_a_members_page_reads_every_generation_in_one_round_trip(client, home):
     """The page cache's two generations, the access snapshot's and the
     sessions': one get_many for all four, no GET of any of them."""
     client.force_login(UserFactory())
-    client.get("/en/")
+    for _time in range(2):  # the first also makes the header's and footer's settings (an editorial change)
+        client.get("/en/")
     backend, reads, inside = caches["default"], [], []
     get, get_many = backend.get, backend.get_many
 
@@ -81,6 +83,10 @@ def test_a_members_page_reads_every_generation_in_one_round_trip(client, home):
     assert not [key for kind, key in reads if kind == "get" and key in generations], reads
     together = [keys for kind, keys in reads if kind == "get_many" and generations & set(keys)]
     assert len(together) == 1 and set(together[0]) == generations, reads
+    # Beyond them, only the member's session: the header, the footer and
+    # the member's permissions are kept by the process for their generations.
+    others = [key for kind, key in reads if kind == "get"]
+    assert others and all(key.startswith("django.contrib.sessions.cached_db") for key in others), reads
 
 
 def test_site_root_paths_follow_a_site_change_within_the_request(home):
@@ -92,6 +98,16 @@ def test_site_root_paths_follow_a_site_change_within_the_request(home):
         after = Site.get_site_root_paths()
     assert before[0].root_url != after[0].root_url
     assert after[0].root_url == "http://elsewhere.example"
+
+
+def test_site_root_paths_kept_by_the_process_follow_a_site_change(home, django_assert_num_queries):
+    before = Site.get_site_root_paths()
+    with django_assert_num_queries(0):
+        assert Site.get_site_root_paths() == before  # kept for the editorial generation
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "moved.example"
+    site.save()
+    assert Site.get_site_root_paths()[0].root_url == "http://moved.example"
 
 
 def test_a_bumped_generation_is_read_again_in_the_same_request():
@@ -128,11 +144,23 @@ def test_a_permission_given_to_a_group_reaches_its_members():
     assert type(member).objects.get(pk=member.pk).has_perm("wagtailadmin.access_admin")
 
 
-def test_nothing_is_cached_while_the_shared_cache_is_out():
+def test_nothing_is_kept_while_the_shared_cache_is_out(django_assert_num_queries):
     member = UserFactory(veteran=True)
+    snapshot(_fresh(member))
+    with django_assert_num_queries(0):  # kept by this process
+        snapshot(_fresh(member))
     with mock.patch("core.cache.cache_is_degraded", return_value=True):
-        snapshot(member)
-    assert not [key for key in cache._cache if ":access:" in key and key.endswith(f":{member.pk}")]
+        for _ in range(2):
+            fresh = _fresh(member)
+            with django_assert_num_queries(3):  # groups, user and group permissions
+                snapshot(fresh)
+
+
+def _fresh(member):
+    """The member as a new request reads them (no snapshot on the object)."""
+    fresh = copy(member)
+    fresh.__dict__.pop("_access_snapshot", None)
+    return fresh
 
 
 def test_the_admin_link_follows_the_members_group(client):
