@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .viewer import read_values, viewer_count
+
 
 class NotificationQuerySet(models.QuerySet):
     def unread(self):
@@ -53,6 +55,19 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.recipient_id} on post {self.post_id}"
+
+    @classmethod
+    def unread_count_of(cls, user, *, thread=None):
+        """The member's unread notifications (about `thread`'s posts only,
+        when given), counted by a scalar subquery (viewer.viewer_count)
+        that a page's own statement can carry (Thread.put_viewer_state)."""
+        among = ("post", "thread", thread.pk) if thread is not None else None
+        return viewer_count(cls, user, member="recipient", among=among, unset=("read_at",))
+
+    @classmethod
+    def unread_count(cls, user):
+        """The header's count: one statement, nothing for the ORM to build."""
+        return read_values(count=cls.unread_count_of(user))["count"]
 
     def describe(self):
         actor = self.actor.public_name if self.actor else _("Someone")

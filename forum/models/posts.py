@@ -23,7 +23,7 @@ from ..permissions import readable_posts
 from ..rendering import in_reader_language, language_neutral, render_markdown, safe
 from .changes import public_change
 from .moderation import ModerationLog
-from .viewer import viewer_value
+from .viewer import viewer_ids, viewer_value
 
 POSTS_PER_PAGE = 20
 
@@ -85,19 +85,17 @@ class PostQuerySet(models.QuerySet):
 
 def mark_for_viewer(posts, user):
     """Set `viewer_liked` and `viewer_bookmarked` on posts fetched without a
-    viewer (for_display()), in one query for all of them: what
-    for_display(user) annotates, for posts kept for every reader."""
-    marks = {}
-    if user is not None and user.is_authenticated and posts:
-        marks = {
-            pk: (liked, bookmarked)
-            for pk, liked, bookmarked in Post.objects.filter(pk__in=[post.pk for post in posts])
-            .order_by()
-            .with_viewer_marks(user)
-            .values_list("pk", "viewer_liked", "viewer_bookmarked")
-        }
+    viewer (for_display()), in one statement for all of them
+    (viewer.viewer_ids): what for_display(user) annotates, for posts kept
+    for every reader."""
+    from .bookmarks import Bookmark
+
+    marks = {"liked": set(), "bookmarked": set()}
+    if user is not None and user.is_authenticated:
+        marks = viewer_ids(user, "post", (post.pk for post in posts), liked=Like, bookmarked=Bookmark)
     for post in posts:
-        post.viewer_liked, post.viewer_bookmarked = marks.get(post.pk, (False, False))
+        post.viewer_liked = post.pk in marks["liked"]
+        post.viewer_bookmarked = post.pk in marks["bookmarked"]
     return posts
 
 

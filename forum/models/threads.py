@@ -34,7 +34,7 @@ from .moderation import ModerationLog
 from .notifications import Notification
 from .posts import Post
 from .trust import Standing
-from .viewer import viewer_value
+from .viewer import read_values, viewer_value
 
 THREADS_PER_PAGE = 30
 
@@ -203,26 +203,6 @@ class ThreadQuerySet(models.QuerySet):
             qs = qs.annotate(viewer_last_read_at=Subquery(last_read))
         return qs
 
-    def with_viewer_state(self, user):
-        """Whether the member watches each thread, when they last read it,
-        their trust level (as last assessed) and the reply they left
-        unsent (Thread.viewer_draft), in the same query.
-
-        As raw scalar subqueries (viewer.viewer_value): on every member's
-        thread page, building and compiling six ORM subqueries cost 4 ms,
-        more than the query; Django still converts each value by its field."""
-        if not user.is_authenticated:
-            return self
-        THREAD = (self.model._meta.db_table, "thread")  # noqa: N806 - each row's thread
-        return self.annotate(
-            viewer_watching=viewer_value(ThreadWatch, None, user, of=THREAD),
-            viewer_last_read_at=viewer_value(ThreadRead, "last_read_at", user, of=THREAD),
-            viewer_trust_level=viewer_value(Standing, "level", user),
-            viewer_draft_source=viewer_value(Draft, "source", user, of=THREAD),
-            viewer_draft_reply_to=viewer_value(Draft, "reply_to", user, of=THREAD),
-            viewer_draft_updated=viewer_value(Draft, "updated", user, of=THREAD),
-        )
-
     def by_activity(self):
         return self.order_by("-last_activity_at", "-pk")
 
@@ -320,20 +300,33 @@ class Thread(models.Model):
         site_search.index_later(self)
 
     def put_viewer_state(self, user):
-        """What ThreadQuerySet.with_viewer_state annotates, read for this
-        thread in one query (a thread kept for every reader, made the
-        member's); nothing for a visitor."""
+        """The member's own state of this thread, read in one statement
+        (viewer.read_values, no ORM query to build: this is on every
+        member's thread page, for a thread kept for every reader): whether
+        they watch it, when they last read it, their trust level (as last
+        assessed), the reply they left unsent (viewer_draft), their unread
+        notifications (the header's count) and how many of them are about
+        this thread (which mark_read marks read). Nothing for a visitor."""
         if not user.is_authenticated:
             return self
-        state = Thread.objects.filter(pk=self.pk).with_viewer_state(user)
-        names = list(state.query.annotations)
-        for name, value in zip(names, state.values_list(*names).first() or (), strict=True):
+        this = ("thread", self.pk)
+        state = read_values(
+            viewer_watching=viewer_value(ThreadWatch, None, user, row=this),
+            viewer_last_read_at=viewer_value(ThreadRead, "last_read_at", user, row=this),
+            viewer_trust_level=viewer_value(Standing, "level", user),
+            viewer_draft_source=viewer_value(Draft, "source", user, row=this),
+            viewer_draft_reply_to=viewer_value(Draft, "reply_to", user, row=this),
+            viewer_draft_updated=viewer_value(Draft, "updated", user, row=this),
+            viewer_unread_notifications=Notification.unread_count_of(user),
+            viewer_unread_here=Notification.unread_count_of(user, thread=self),
+        )
+        for name, value in state.items():
             setattr(self, name, value)
         return self
 
     def viewer_draft(self):
         """The unsent reply of the member this thread was loaded for
-        (ThreadQuerySet.with_viewer_state), as the reply form's initial
+        (put_viewer_state), as the reply form's initial
         data with the time it was saved, or None."""
         source = getattr(self, "viewer_draft_source", None)
         if not source:
@@ -441,8 +434,10 @@ class Thread(models.Model):
     def mark_read(self, user, posts):
         """The member has seen these posts: move their read marker forward and
         mark notifications about them as read. Returns the member's unread
-        notification count, so a page costs one COUNT and writes only when
-        something changed."""
+        notification count for the header. What put_viewer_state read
+        (counts of them all and of this thread's) spares a COUNT, and the
+        notifications are written only when some about this thread are
+        unread."""
         if posts:
             newest = max(post.created for post in posts)
             previous = getattr(self, "viewer_last_read_at", None)
@@ -452,10 +447,15 @@ class Thread(models.Model):
                 Standing.record_reading(
                     user, sum(1 for post in posts if previous is None or post.created > previous)
                 )
-        unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-        count = unread.count()
-        if count and posts:
-            count -= unread.filter(post__in=[post.pk for post in posts]).update(read_at=timezone.now())
+        count = getattr(self, "viewer_unread_notifications", None)
+        here = getattr(self, "viewer_unread_here", None)
+        if count is None:
+            count = here = Notification.unread_count(user)
+        if here and posts:
+            unread_here = Notification.objects.unread().filter(
+                recipient=user, post__in=[post.pk for post in posts]
+            )
+            count -= unread_here.update(read_at=timezone.now())
         return count
 
     def accept(self, post, *, by):

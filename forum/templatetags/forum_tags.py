@@ -14,9 +14,7 @@ def forum_unread_count(context):
     if not hasattr(request, "_forum_unread_count"):
         from forum.models import Notification
 
-        request._forum_unread_count = Notification.objects.filter(
-            recipient=user, read_at__isnull=True
-        ).count()
+        request._forum_unread_count = Notification.unread_count(user)
     return request._forum_unread_count
 
 

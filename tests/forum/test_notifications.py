@@ -263,3 +263,30 @@ def test_unsubscribe_links_expire_and_offer_to_sign_in(client, author):
     assert not ForumProfile.objects.filter(user=author, email_notifications="none").exists()
     recent = unsubscribe_token(author)  # a link from a recent e-mail still works
     assert client.get(reverse("forum:unsubscribe", args=[recent])).status_code == 200
+
+
+def test_reading_a_thread_marks_only_its_own_notifications_read(client, category):
+    """The thread page reads the member's unread counts with their state on
+    the thread: the header counts what is left elsewhere, and a second visit
+    writes nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.forum import MemberFactory, NotificationFactory, PostFactory, ThreadFactory
+
+    member = MemberFactory()
+    here, elsewhere = ThreadFactory(category=category), ThreadFactory(category=category)
+    for thread, number in ((here, 2), (elsewhere, 3)):
+        for _ in range(number):
+            NotificationFactory(recipient=member, post=PostFactory(thread=thread))
+    client.force_login(member)
+
+    page = BeautifulSoup(client.get(here.get_absolute_url()).content, "html.parser")
+    assert "3 unread" in page.select_one(".account-menu .notifications-link").get_text(" ", strip=True)
+    unread = Notification.objects.filter(recipient=member, read_at__isnull=True)
+    assert set(unread.values_list("post__thread", flat=True)) == {elsewhere.pk}
+    assert unread.count() == 3
+
+    with CaptureQueriesContext(connection) as again:
+        client.get(here.get_absolute_url())
+    assert not [query for query in again.captured_queries if query["sql"].startswith(("UPDATE", "INSERT"))]
