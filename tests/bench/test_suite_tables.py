@@ -46,6 +46,17 @@ def test_each_scale_shows_ratios_to_the_bare_site_with_the_load():
     assert "1.0" in home  # the load average beside the figure
 
 
+def test_a_page_is_measured_against_the_bare_figures_taken_around_it():
+    measured = result("1×", 1)
+    measured["figures"]["member"]["home"]["bare_rps"] = 140  # the machine was faster just then
+    measured["figures"]["uncached"]["home"]["bare_rps"] = 140
+    measured["figures"]["uncached"]["home"]["bare_load"] = 0.4
+    home = next(line for line in suite.scale_table(measured).splitlines() if line.startswith("| home"))
+    assert "| 0.57 " in home  # 80 over 140, not over the run's mean of 100
+    assert "| 0.50 " in home  # 70 over 140
+    assert "140 (0.4)" in home
+
+
 def test_growth_compares_each_page_at_5x_with_1x():
     text = suite.growth_table(result("1×", 1), result("5×", 5))
     search = next(line for line in text.splitlines() if line.startswith("| search"))
