@@ -15,7 +15,7 @@ once with what gunicorn printed. `Server.stop()` stops it cleanly (SIGTERM,
 then SIGKILL after a grace period). `scratch_postgres()` creates a
 PostgreSQL database for a run and drops it afterwards.
 
-Only the standard library and psycopg2 are imported, so the harnesses can
+Only the standard library and psycopg are imported, so the harnesses can
 use it as plain scripts (they put the project root on sys.path first).
 """
 
@@ -216,9 +216,9 @@ def gunicorn(env, log_path, *, workers=2, timeout=30, port=None, wait=60):
 
 
 def postgres_admin(statement):
-    import psycopg2
+    import psycopg
 
-    connection = psycopg2.connect(dbname="postgres", **POSTGRES)
+    connection = psycopg.connect(dbname="postgres", **POSTGRES)
     connection.autocommit = True
     try:
         connection.cursor().execute(statement)

@@ -1,8 +1,9 @@
 """A bare Wagtail site to measure against: what `wagtail start` makes,
 generated at bench time into a temporary folder (never committed), served
 the same way as ours (gunicorn, 2 sync workers, production-like settings:
-DEBUG off, the same PostgreSQL server, persistent connections, gzip), so
-that each of our pages can be reported as a ratio to its home page.
+DEBUG off, the same PostgreSQL server, persistent connections, prepared
+statements, gzip), so that each of our pages can be reported as a ratio
+to its home page.
 
     with bare_site(workdir, database_url) as base_url:
         ... wrk base_url + "/" ...
@@ -36,6 +37,8 @@ DATABASES = {
         os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
     )
 }
+# Parameters bound on the server and repeated statements prepared (psycopg 3).
+DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]
 """
 

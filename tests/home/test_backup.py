@@ -57,11 +57,11 @@ def databases(tmp_path):
     if connection.vendor == "sqlite":
         yield f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'target.sqlite3'}"
         return
-    import psycopg2
+    import psycopg
 
     db = connection.settings_dict
     names = [f"circle_backup_{uuid.uuid4().hex[:8]}_{kind}" for kind in ("source", "target")]
-    admin = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres")
+    admin = psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres")
     admin.autocommit = True
     for name in names:
         admin.cursor().execute(f'CREATE DATABASE "{name}"')
@@ -76,9 +76,9 @@ def read_snapshot(database_url):
     if database_url.startswith("sqlite"):
         db = sqlite3.connect(database_url.removeprefix("sqlite:///"))
     else:
-        import psycopg2
+        import psycopg
 
-        db = psycopg2.connect(database_url)
+        db = psycopg.connect(database_url)
     try:
         return snapshot(db.cursor())
     finally:
@@ -91,9 +91,9 @@ def analysed(database_url):
         db = sqlite3.connect(database_url.removeprefix("sqlite:///"))
         query = "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'wagtailcore_page'"
     else:
-        import psycopg2
+        import psycopg
 
-        db = psycopg2.connect(database_url)
+        db = psycopg.connect(database_url)
         query = (
             "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'wagtailcore_page' "
             "AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)"

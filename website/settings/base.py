@@ -144,6 +144,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg 3 sends the parameters apart from the SQL, so each statement a
+    # worker runs again and again (every page's few) is prepared on its
+    # connection after PREPARE_THRESHOLD runs and not planned again: planning
+    # took longer than running a member's state query (0.45 ms against
+    # 0.19). A connection pooler in transaction mode (PgBouncer) cannot keep
+    # prepared statements: DATABASE_PREPARED_STATEMENTS=false then.
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": int(os.environ.get("PREPARE_THRESHOLD", "5"))}
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
