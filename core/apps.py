@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
-        from . import cache, memo, routes, scheduler, search, signals, sites
+        from . import cache, routes, scheduler, search, signals, sites
 
         # Editorial content that belongs to no app of ours.
         cache.register_editorial("wagtailcore", "taggit", "core")
@@ -24,8 +24,8 @@ class CoreConfig(AppConfig):
         # which empty the caches already (a reply must not empty the chrome's).
         cache.register_derived("core.searchentry")
         signals.connect()
-        # Wagtail reads its site root paths from the cache for every page.url: once per request.
-        memo.memoise_site_root_paths()
+        # Wagtail reads its site root paths for every page.url: once per request, kept per generation.
+        sites.keep_site_root_paths()
         # A known URL's page in one query; no restriction query where nothing is restricted.
         routes.cache_page_routes()
         routes.skip_unrestricted_view_checks()

@@ -10,16 +10,13 @@ management command, a task, a test calling a function directly) there is no
 memo and `remember` simply computes.
 
 Memoised here:
-- Wagtail's site root paths (`Site.get_site_root_paths`): every `page.url`
-  without a request reads them from the cache, 3 to 6 times per page (and
-  they are kept by the process for the editorial generation, so a request
-  reads them from no cache at all);
+- Wagtail's site root paths (`Site.get_site_root_paths`, core.sites): every
+  `page.url` without a request reads them, 3 to 6 times per page;
 - the page-cache generations (core.cache.generation), read by the page
   cache, the header, the footer and the handbook outline.
 """
 
 import contextvars
-import functools
 
 _memo = contextvars.ContextVar("core_request_memo", default=None)
 _MISSING = object()
@@ -59,37 +56,3 @@ class RequestMemoMiddleware:
     def __call__(self, request):
         with request_memo():
             return self.get_response(request)
-
-
-SITE_ROOT_PATHS = "wagtail:site_root_paths"
-
-
-def memoise_site_root_paths():
-    """Make Wagtail's Site.get_site_root_paths read once per request, from
-    what the process keeps for the editorial generation
-    (core.cache.per_generation), else from Wagtail's cached copy. Whenever
-    Wagtail empties that copy (a Site saved or deleted, a page's URL path
-    changed: Site.clear_site_root_paths_cache), the generation moves on
-    (those are editorial changes, which move it anyway) and the request's
-    copy goes too."""
-    from wagtail.models import Site
-
-    from .cache import PAGES, bump, per_generation
-
-    if getattr(Site.get_site_root_paths, "memoised", False):
-        return
-    read, clear = Site.get_site_root_paths, Site.clear_site_root_paths_cache
-
-    @functools.wraps(read)
-    def get_site_root_paths():
-        return remember(SITE_ROOT_PATHS, lambda: per_generation(SITE_ROOT_PATHS, read))
-
-    @functools.wraps(clear)
-    def clear_site_root_paths_cache():
-        forget(SITE_ROOT_PATHS)
-        clear()
-        bump(PAGES)
-
-    get_site_root_paths.memoised = True
-    Site.get_site_root_paths = staticmethod(get_site_root_paths)
-    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)

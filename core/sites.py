@@ -6,8 +6,12 @@ localhost:80, so everything said http://localhost/... until an admin fixed it
 by hand. `sync_site()` sets it from settings.BASE_URL: after every `migrate`
 (a post_migrate receiver, core.apps), with `manage.py sync_site` (a deploy
 step), and in development when runserver starts on another port.
+
+The sites' root paths, which every `page.url` reads, are kept by each
+process for the editorial generation (`keep_site_root_paths`).
 """
 
+import functools
 import logging
 
 from django.db import DatabaseError
@@ -52,3 +56,38 @@ def sync_site_after_migrate(sender, using="default", plan=None, **kwargs):
     if using != "default":
         return
     sync_site()
+
+
+SITE_ROOT_PATHS = "wagtail:site_root_paths"
+
+
+def keep_site_root_paths():
+    """Make Wagtail's Site.get_site_root_paths read once per request, from
+    what the process keeps for the editorial generation
+    (core.cache.per_generation), else from Wagtail's cached copy. Whenever
+    Wagtail empties that copy (a Site saved or deleted, a page's URL path
+    changed: Site.clear_site_root_paths_cache), the generation moves on
+    (those are editorial changes, which move it anyway) and the request's
+    copy goes too."""
+    from wagtail.models import Site
+
+    from .cache import PAGES, bump, per_generation
+    from .memo import forget, remember
+
+    if getattr(Site.get_site_root_paths, "memoised", False):
+        return
+    read, clear = Site.get_site_root_paths, Site.clear_site_root_paths_cache
+
+    @functools.wraps(read)
+    def get_site_root_paths():
+        return remember(SITE_ROOT_PATHS, lambda: per_generation(SITE_ROOT_PATHS, read))
+
+    @functools.wraps(clear)
+    def clear_site_root_paths_cache():
+        forget(SITE_ROOT_PATHS)
+        clear()
+        bump(PAGES)
+
+    get_site_root_paths.memoised = True
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
