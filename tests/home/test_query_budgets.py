@@ -182,3 +182,41 @@ def test_the_library_is_counted_once_per_content_generation(client, urls):
     assert counted() == []
     invalidate()
     assert len(counted()) == 1
+
+
+FIRST_VISIT_BYTES = 8 * 1024  # CSS and JS, gzipped, as production serves them (issue 10)
+
+
+def first_visit_bytes(html):
+    """{asset: gzipped bytes} of the stylesheets and scripts a page makes a
+    browser fetch, minified as collectstatic minifies them (core.staticfiles)."""
+    import gzip
+
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    from core.staticfiles import minified
+    from tests.bench.report import asset_urls
+
+    sizes = {}
+    for url in asset_urls(html):
+        name = url.removeprefix(settings.STATIC_URL)
+        with open(finders.find(name), encoding="utf-8") as file:
+            sizes[name] = len(gzip.compress(minified(name, file.read()).encode(), compresslevel=9, mtime=0))
+    return sizes
+
+
+@pytest.mark.parametrize("viewer", ["visitor", "member"])
+def test_a_first_visit_fetches_under_8_kb_of_css_and_js(client, urls, viewer):
+    pages = dict(urls)
+    if viewer == "member":
+        client.force_login(UserFactory(veteran=True))
+        pages["submit an activity"] = "/en/library/submit/"
+    over = {}
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        sizes = first_visit_bytes(response.content.decode())
+        if sum(sizes.values()) >= FIRST_VISIT_BYTES:
+            over[name] = sizes
+    assert over == {}

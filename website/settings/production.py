@@ -26,7 +26,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    # Our CSS and JS minified, then hashed and compressed (core.staticfiles).
+    "BACKEND": "core.staticfiles.MinifiedStaticFilesStorage"
 }
 
 # HTTPS: the site runs behind a TLS-terminating proxy. HTTPS=false is only for
