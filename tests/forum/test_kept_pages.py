@@ -14,7 +14,7 @@ from django.urls import reverse
 from core import cache as page_cache
 from forum.models import Bookmark, Like
 from tests.factories.core import ModeratorFactory
-from tests.factories.forum import MemberFactory, PostFactory, ThreadFactory
+from tests.factories.forum import MemberFactory, NotificationFactory, PostFactory, ThreadFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +173,24 @@ def test_a_thread_that_does_not_exist_is_a_404_and_keeps_nothing(client, db):
 
     assert client.get("/en/forum/t/999999-nothing/").status_code == 404
     assert not [key for key in local_values(CONTENT, "kept-pages") if 999999 in key]
+
+
+def test_the_forum_nav_is_shared_yet_shows_each_reader_their_own_links(client, thread, author, replier):
+    """One rendering per kind of reader (forum/includes/forum_nav.html): a
+    visitor, a member with their unread count, a moderator with the
+    moderation link; a new notification shows at once."""
+
+    def nav(user=None):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        page = BeautifulSoup(client.get(reverse("forum:latest")).content, "html.parser")
+        return page.select_one("nav.forum-nav")
+
+    assert nav().select_one('a[href$="/forum/notifications/"]') is None
+    assert "unread" not in nav(author).get_text()
+    NotificationFactory(recipient=author, post=PostFactory(thread=thread, author=replier))
+    assert "1 unread" in nav(author).get_text(" ", strip=True)
+    assert nav(author).select_one('a[href$="/forum/moderation/"]') is None
+    assert nav(ModeratorFactory()).select_one('a[href$="/forum/moderation/"]') is not None
+    assert nav(author).select_one('a[href$="/forum/latest/"]')["aria-current"] == "page"
