@@ -1,7 +1,7 @@
 """The benchmark of issue 10: how fast the site is for the people who sign
 in, against a bare Wagtail site, and how that holds as the data grows.
 
-On PostgreSQL, in one run (about 10 minutes on 2 cores):
+On PostgreSQL, in one run (about 12 minutes on 2 cores):
 1. a bare Wagtail site (`wagtail start`, generated into a temporary folder,
    tests/bench/bare.py) is served by gunicorn beside ours; its home page's
    requests/s, measured just before and just after each of our pages'
@@ -13,9 +13,11 @@ On PostgreSQL, in one run (about 10 minutes on 2 cores):
    settings, 2 sync workers, Redis db 9) and measured with
    `wrk -t2 -c8 -d3s --latency` after a 1 s warm-up, gzip accepted:
    anonymous with the page cache on (cached), anonymous with the page
-   cache off (uncached) and signed in as a member (never cached); the
-   bare home page is measured before the first page and after each, so
-   each ratio compares figures taken under the same load;
+   cache off (uncached) and signed in as a member (never cached), each
+   page ROUNDS times in turn (2; BENCH_ROUNDS); the bare home page is
+   measured before the first page and after each round of a page, so each
+   ratio compares figures taken under the same load, and a page's figures
+   are its rounds' means;
 4. SQL queries per page, anonymous and member (tests/bench/queries.py), and
    the writes (tests/bench/writes.py: reply, new thread, like, activity
    submission: p50/p99 and queries);
@@ -49,6 +51,9 @@ SCALES = [
 ]
 MODES = ["cached", "uncached", "member"]
 DURATION = int(os.environ.get("BENCH_DURATION", "3"))
+# Each page is measured this many times in turn, anonymous and signed in,
+# each time between two figures of the bare site (serve_and_measure).
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 BARE_DATABASE = os.environ.get("BENCH_BARE_DATABASE", "circle_bench_bare")
 MEMBER = "bench01"
 TARGET_RATIO = 0.6  # of the bare Wagtail home page (issue 10)
@@ -108,14 +113,27 @@ def check_signed_in(base, path, cookie):
             raise RuntimeError("the member's session cookie does not sign in")
 
 
-def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=(), bare_base=None):
-    """{mode: {page: figures}} for one server (page cache on or off). With
-    `bare_base`, the bare Wagtail home is measured before the first page and
-    after each: a page's figures carry `bare_rps` and `bare_load`, the mean
-    of the two measurements around them, so each ratio compares figures
-    taken within half a minute of each other (the machine is shared, and its
-    speed drifts by a quarter within minutes); `results["bare"]` lists them."""
-    results = {mode: {} for mode in modes}
+def mean_figures(rounds):
+    """One page's figures over its rounds: each value's mean, and `ratio`,
+    the mean of each round's requests/s over the bare figure around it."""
+    figures = {key: sum(each[key] for each in rounds) / len(rounds) for key in rounds[0]}
+    if "bare_rps" in rounds[0]:
+        figures["ratio"] = sum(each["rps"] / each["bare_rps"] for each in rounds) / len(rounds)
+    figures["rounds"] = len(rounds)
+    return figures
+
+
+def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=(), bare_base=None, rounds=1):
+    """{mode: {page: figures}} for one server (page cache on or off), each
+    page measured `rounds` times in turn. With `bare_base`, the bare Wagtail
+    home is measured before the first page and after each round of a page:
+    each round carries `bare_rps` and `bare_load`, the mean of the two
+    measurements around it, so each ratio compares figures taken within
+    half a minute of each other (the machine is shared, and its speed drifts
+    by a quarter within minutes); the page's figures are the rounds' means
+    (mean_figures). `results["bare"]` lists the bare measurements."""
+    measured = {mode: {} for mode in modes}
+    results = {}
     run.flush_redis()
     server_env = {**env, "PAGE_CACHE_SECONDS": "300" if page_cache else "0"}
     log_path = run.WORK / f"gunicorn-{'cached' if page_cache else 'uncached'}.log"
@@ -126,20 +144,24 @@ def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=(), bare_ba
         if bare_base:
             results["bare"] = [measure(bare_base + "/")]
         for name, path in urls.items():
-            for mode in modes:
-                figures = measure(base + path, cookie if mode == "member" else None)
-                results[mode][name] = figures
-                run.log(
-                    f"  {name} [{mode}]: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.0f} ms, "
-                    f"p99 {figures['p99_ms']:.0f} ms, load {figures['load']:.1f}"
-                )
-            if bare_base:
-                before, after = results["bare"][-1], measure(bare_base + "/")
-                results["bare"].append(after)
+            for _round in range(rounds):
+                taken = {}
                 for mode in modes:
-                    results[mode][name]["bare_rps"] = (before["rps"] + after["rps"]) / 2
-                    results[mode][name]["bare_load"] = (before["load"] + after["load"]) / 2
-                run.log(f"  bare Wagtail home: {after['rps']:.0f} req/s, load {after['load']:.1f}")
+                    figures = taken[mode] = measure(base + path, cookie if mode == "member" else None)
+                    measured[mode].setdefault(name, []).append(figures)
+                    run.log(
+                        f"  {name} [{mode}]: {figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.0f} ms, "
+                        f"p99 {figures['p99_ms']:.0f} ms, load {figures['load']:.1f}"
+                    )
+                if bare_base:
+                    before, after = results["bare"][-1], measure(bare_base + "/")
+                    results["bare"].append(after)
+                    for figures in taken.values():
+                        figures["bare_rps"] = (before["rps"] + after["rps"]) / 2
+                        figures["bare_load"] = (before["load"] + after["load"]) / 2
+                    run.log(f"  bare Wagtail home: {after['rps']:.0f} req/s, load {after['load']:.1f}")
+    for mode, pages in measured.items():
+        results[mode] = {name: mean_figures(taken) for name, taken in pages.items()}
     return results
 
 
@@ -158,7 +180,14 @@ def bench_scale(run, env, label, counts, bare_base):
     # The bare home is measured before the first page and after each one,
     # and each page's ratio uses the two figures around it.
     figures = serve_and_measure(
-        run, env, urls, page_cache=False, cookie=cookie, modes=["uncached", "member"], bare_base=bare_base
+        run,
+        env,
+        urls,
+        page_cache=False,
+        cookie=cookie,
+        modes=["uncached", "member"],
+        bare_base=bare_base,
+        rounds=ROUNDS,
     )
     measured = figures.pop("bare")
     bare = {
@@ -204,8 +233,11 @@ def table(header, rows):
 
 
 def ratio(figures, bare):
-    """Requests/s over the bare Wagtail home's: the figures measured around
-    this page's (serve_and_measure), else the run's mean."""
+    """Requests/s over the bare Wagtail home's: the mean over the rounds of
+    each round's over the bare figures measured around it (mean_figures),
+    else over the run's mean."""
+    if "ratio" in figures:
+        return figures["ratio"]
     unit = figures.get("bare_rps", bare["rps"])
     return figures["rps"] / unit if unit else 0.0
 
@@ -274,7 +306,8 @@ def scale_table(result):
         f"{counts['threads']:,} threads, {counts['posts']:,} posts\n\n"
         "anon = anonymous with the page cache off; member = signed in (never page-cached); "
         "× bare = requests/s over the bare Wagtail home page's, measured just before and just after the "
-        "page's anonymous and member figures (their mean, in the last column with the mean load).\n\n"
+        "page's anonymous and member figures (their mean, in the last column with the mean load); "
+        "each figure the mean of the page's rounds, each round between two bare figures.\n\n"
         + table(header, rows)
     )
 
@@ -361,7 +394,8 @@ def main(run, version):
     header = (
         f"Run at {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} ({version}), {os.cpu_count()} cores, "
         f"PostgreSQL, gunicorn 2 sync workers, production settings, wrk 2 threads / 8 connections / "
-        f"{DURATION} s per figure after a 1 s warm-up, gzip accepted. Load = 1-minute load average just before "
+        f"{DURATION} s per figure after a 1 s warm-up, {ROUNDS} rounds per page, gzip accepted. "
+        f"Load = 1-minute load average just before "
         f"each figure. Queries: the second request with the test client, uncached."
     )
     text = "\n\n".join(

@@ -57,6 +57,18 @@ def test_a_page_is_measured_against_the_bare_figures_taken_around_it():
     assert "140 (0.4)" in home
 
 
+def test_a_pages_figures_are_the_means_of_its_rounds_each_over_the_bare_figures_around_it():
+    rounds = [
+        {**figures(80), "bare_rps": 100.0, "bare_load": 1.0},
+        {**figures(120), "bare_rps": 200.0, "bare_load": 2.0},
+    ]
+    mean = suite.mean_figures(rounds)
+    assert mean["rps"] == 100
+    assert mean["ratio"] == (0.8 + 0.6) / 2  # not 100 / 150
+    assert mean["bare_load"] == 1.5
+    assert suite.ratio(mean, {"rps": 1.0}) == mean["ratio"]
+
+
 def test_growth_compares_each_page_at_5x_with_1x():
     text = suite.growth_table(result("1×", 1), result("5×", 5))
     search = next(line for line in text.splitlines() if line.startswith("| search"))
