@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bare import bare_site  # noqa: E402
-from report import parse_wrk  # noqa: E402
+from report import asset_urls, parse_wrk  # noqa: E402
 
 from tests.server import gunicorn, scratch_postgres  # noqa: E402
 
@@ -58,6 +58,9 @@ BARE_DATABASE = os.environ.get("BENCH_BARE_DATABASE", "circle_bench_bare")
 MEMBER = "bench01"
 TARGET_RATIO = 0.6  # of the bare Wagtail home page (issue 10)
 TARGET_GROWTH = 0.9  # 5x over 1x
+TARGET_FIRST_VISIT_BYTES = 8 * 1024  # CSS and JS a first visit fetches, gzipped
+# Pages whose bytes are measured besides the dataset's (a member's tool).
+BYTES_ONLY = {"planner": "/en/library/planner/?budget=90&size=10"}
 
 
 def wrk(url, duration, cookie=None):
@@ -123,6 +126,29 @@ def mean_figures(rounds):
     return figures
 
 
+def fetched(url, cookie=None):
+    """(the body as sent, gzip accepted; the body itself; its Content-Encoding)."""
+    import gzip
+    import urllib.request
+
+    headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        sent, encoding = response.read(), response.headers.get("Content-Encoding", "")
+    return sent, gzip.decompress(sent) if encoding == "gzip" else sent, encoding
+
+
+def page_bytes(url, cookie=None):
+    """What a page costs on the wire: its HTML as sent (and whether
+    gzipped), and the stylesheets and scripts a first visit fetches, as
+    WhiteNoise sends them (its precompressed copies)."""
+    import urllib.parse
+
+    sent, html, encoding = fetched(url, cookie)
+    assets = sum(len(fetched(urllib.parse.urljoin(url, asset))[0]) for asset in asset_urls(html.decode()))
+    return {"html": len(sent), "encoding": encoding, "html_raw": len(html), "assets": assets}
+
+
 def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=(), bare_base=None, rounds=1):
     """{mode: {page: figures}} for one server (page cache on or off), each
     page measured `rounds` times in turn. With `bare_base`, the bare Wagtail
@@ -141,6 +167,10 @@ def serve_and_measure(run, env, urls, page_cache, cookie=None, modes=(), bare_ba
         base = server.url
         if "member" in modes:
             check_signed_in(base, "/en/", cookie)
+            results["bytes"] = {
+                name: {"anon": page_bytes(base + path), "member": page_bytes(base + path, cookie)}
+                for name, path in {**urls, **BYTES_ONLY}.items()
+            }
         if bare_base:
             results["bare"] = [measure(bare_base + "/")]
         for name, path in urls.items():
@@ -189,6 +219,7 @@ def bench_scale(run, env, label, counts, bare_base):
         bare_base=bare_base,
         rounds=ROUNDS,
     )
+    sizes = figures.pop("bytes")
     measured = figures.pop("bare")
     bare = {
         "rps": sum(each["rps"] for each in measured) / len(measured),
@@ -218,6 +249,7 @@ def bench_scale(run, env, label, counts, bare_base):
         "urls": urls,
         "bare": bare,
         "figures": figures,
+        "bytes": sizes,
         "queries": {name: (anonymous[path]["warm"], member[path]["warm"]) for name, path in urls.items()},
         "writes": writes,
     }
@@ -341,6 +373,29 @@ def growth_table(small, large):
     return "### Growth: 1× → 5×\n\n" + table(header, rows)
 
 
+def bytes_table(result):
+    """HTML and first-visit CSS+JS as sent (gzip accepted), per page."""
+    rows = []
+    for name, viewers in result["bytes"].items():
+        row = [name]
+        for viewer in ("anon", "member"):
+            figures = viewers[viewer]
+            row.append(
+                f"{figures['html']:,} ({figures['encoding'] or 'not compressed'}; {figures['html_raw']:,} raw)"
+            )
+            row.append(f"{figures['assets']:,}")
+        over = [
+            viewer for viewer in ("anon", "member") if viewers[viewer]["assets"] >= TARGET_FIRST_VISIT_BYTES
+        ]
+        row.append("over: " + ", ".join(over) if over else "yes")
+        rows.append(row)
+    header = ["page", "HTML anon", "CSS+JS anon", "HTML member", "CSS+JS member", "CSS+JS under 8 KB"]
+    return (
+        f"### Bytes on the wire ({result['label']}; gzip accepted; CSS+JS: every stylesheet and script a first "
+        "visit fetches, as WhiteNoise sends them)\n\n" + table(header, rows)
+    )
+
+
 def writes_table(results):
     rows = []
     for kind in results[0]["writes"]:
@@ -404,6 +459,7 @@ def main(run, version):
             *(scale_table(result) for result in results),
             growth_table(results[0], results[-1]),
             writes_table(results),
+            bytes_table(results[-1]),
         ]
     )
     (run.WORK / "results-issue10.md").write_text(text + "\n")

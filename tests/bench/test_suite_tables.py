@@ -30,6 +30,12 @@ def result(label, scale):
             "member": {"home": figures(70), "search": figures(35 / scale)},
         },
         "queries": {"home": (10, 12), "search": (7, 9)},
+        "bytes": {
+            "home": {
+                "anon": {"html": 2800, "encoding": "gzip", "html_raw": 9100, "assets": 5600},
+                "member": {"html": 2900, "encoding": "gzip", "html_raw": 9500, "assets": 8300},
+            }
+        },
         "writes": {
             "reply": {"n": 12, "failed": 0, "p50_ms": 40.0, "p99_ms": 90.0, "queries": 18, "transactions": 2}
         },
@@ -73,6 +79,13 @@ def test_growth_compares_each_page_at_5x_with_1x():
     text = suite.growth_table(result("1×", 1), result("5×", 5))
     search = next(line for line in text.splitlines() if line.startswith("| search"))
     assert "| 0.20 " in search  # 0.40 of bare at 1x, 0.08 at 5x
+
+
+def test_bytes_show_the_html_as_sent_and_the_first_visits_css_and_js_against_8_kb():
+    text = suite.bytes_table(result("5×", 5))
+    home = next(line for line in text.splitlines() if line.startswith("| home"))
+    assert "2,800 (gzip; 9,100 raw)" in home and "| 5,600 " in home
+    assert home.rstrip(" |").endswith("over: member")  # 8,300 bytes
 
 
 def test_writes_show_p50_p99_and_queries_per_scale():
