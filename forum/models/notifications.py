@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .viewer import read_values, viewer_count
+from .viewer import Mine, read_values, viewer_count
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -57,12 +57,17 @@ class Notification(models.Model):
         return f"{self.kind} for {self.recipient_id} on post {self.post_id}"
 
     @classmethod
-    def unread_count_of(cls, user, *, thread=None):
-        """The member's unread notifications (about `thread`'s posts only,
-        when given), counted by a scalar subquery (viewer.viewer_count)
-        that a page's own statement can carry (Thread.put_viewer_state)."""
-        among = ("post", "thread", thread.pk) if thread is not None else None
-        return viewer_count(cls, user, member="recipient", among=among, unset=("read_at",))
+    def unread_count_of(cls, user):
+        """The member's unread notifications, counted by a scalar subquery
+        (viewer.viewer_count) that a page's own statement can carry
+        (Thread.put_viewer_state)."""
+        return viewer_count(cls, user, member="recipient", unset=("read_at",))
+
+    @classmethod
+    def unread_of(cls):
+        """The member's unread notifications, for viewer.viewer_ids (which
+        posts of a page the member has some about)."""
+        return Mine(cls, member="recipient", unset=("read_at",))
 
     @classmethod
     def unread_count(cls, user):

@@ -84,18 +84,28 @@ class PostQuerySet(models.QuerySet):
 
 
 def mark_for_viewer(posts, user):
-    """Set `viewer_liked` and `viewer_bookmarked` on posts fetched without a
-    viewer (for_display()), in one statement for all of them
-    (viewer.viewer_ids): what for_display(user) annotates, for posts kept
-    for every reader."""
+    """Set `viewer_liked`, `viewer_bookmarked` and `viewer_notified` (an
+    unread notification about it) on posts fetched without a viewer
+    (for_display()), in one statement for all of them (viewer.viewer_ids):
+    what for_display(user) annotates, for posts kept for every reader, and
+    what Thread.mark_read marks read."""
     from .bookmarks import Bookmark
+    from .notifications import Notification
 
-    marks = {"liked": set(), "bookmarked": set()}
+    marks = {"liked": set(), "bookmarked": set(), "notified": set()}
     if user is not None and user.is_authenticated:
-        marks = viewer_ids(user, "post", (post.pk for post in posts), liked=Like, bookmarked=Bookmark)
+        marks = viewer_ids(
+            user,
+            "post",
+            (post.pk for post in posts),
+            liked=Like,
+            bookmarked=Bookmark,
+            notified=Notification.unread_of(),
+        )
     for post in posts:
         post.viewer_liked = post.pk in marks["liked"]
         post.viewer_bookmarked = post.pk in marks["bookmarked"]
+        post.viewer_notified = post.pk in marks["notified"]
     return posts
 
 

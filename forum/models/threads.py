@@ -304,9 +304,9 @@ class Thread(models.Model):
         (viewer.read_values, no ORM query to build: this is on every
         member's thread page, for a thread kept for every reader): whether
         they watch it, when they last read it, their trust level (as last
-        assessed), the reply they left unsent (viewer_draft), their unread
-        notifications (the header's count) and how many of them are about
-        this thread (which mark_read marks read). Nothing for a visitor."""
+        assessed), the reply they left unsent (viewer_draft) and their
+        unread notifications (the header's count, which mark_read brings
+        down). Nothing for a visitor."""
         if not user.is_authenticated:
             return self
         this = ("thread", self.pk)
@@ -318,7 +318,6 @@ class Thread(models.Model):
             viewer_draft_reply_to=viewer_value(Draft, "reply_to", user, row=this),
             viewer_draft_updated=viewer_value(Draft, "updated", user, row=this),
             viewer_unread_notifications=Notification.unread_count_of(user),
-            viewer_unread_here=Notification.unread_count_of(user, thread=self),
         )
         for name, value in state.items():
             setattr(self, name, value)
@@ -434,10 +433,9 @@ class Thread(models.Model):
     def mark_read(self, user, posts):
         """The member has seen these posts: move their read marker forward and
         mark notifications about them as read. Returns the member's unread
-        notification count for the header. What put_viewer_state read
-        (counts of them all and of this thread's) spares a COUNT, and the
-        notifications are written only when some about this thread are
-        unread."""
+        notification count for the header. What put_viewer_state read spares
+        a COUNT, and notifications are written only for the posts
+        mark_for_viewer found some unread about."""
         if posts:
             newest = max(post.created for post in posts)
             previous = getattr(self, "viewer_last_read_at", None)
@@ -448,14 +446,14 @@ class Thread(models.Model):
                     user, sum(1 for post in posts if previous is None or post.created > previous)
                 )
         count = getattr(self, "viewer_unread_notifications", None)
-        here = getattr(self, "viewer_unread_here", None)
         if count is None:
-            count = here = Notification.unread_count(user)
-        if here and posts:
-            unread_here = Notification.objects.unread().filter(
-                recipient=user, post__in=[post.pk for post in posts]
-            )
-            count -= unread_here.update(read_at=timezone.now())
+            count = Notification.unread_count(user)
+        # Posts marked for the viewer (mark_for_viewer) say whether any of
+        # their notifications is unread; any other post may have one.
+        notified = [post.pk for post in posts if getattr(post, "viewer_notified", True)]
+        if count and notified:
+            unread = Notification.objects.unread().filter(recipient=user, post__in=notified)
+            count -= unread.update(read_at=timezone.now())
         return count
 
     def accept(self, post, *, by):

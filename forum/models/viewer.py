@@ -11,21 +11,34 @@ shows), `read_values` asks them all in one statement without the ORM, and
 column names come from the models' _meta, every value is a parameter.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
+
+
+@dataclass(frozen=True)
+class Mine:
+    """The member's rows of `model` for viewer_ids: `member` is the field
+    that says whose a row is, and only rows with the `unset` fields empty
+    count (an unread notification: Mine(Notification, "recipient",
+    ("read_at",)))."""
+
+    model: type
+    member: str = "user"
+    unset: tuple = ()
 
 
 def _quote(name):
     return connection.ops.quote_name(name)
 
 
-def _where(meta, user, *, member="user", of=None, row=None, among=None, unset=()):
+def _where(meta, user, *, member="user", of=None, row=None, unset=()):
     """The condition picking the member's rows of `meta`'s model, and its
-    parameters: `of` = (outer table, link field) ties each to the outer
-    query's row; `row` = (link field, pk) to one object; `among` = (link
-    field, a field of the linked model, pk) to the objects of one (the
-    notifications about a thread's posts); `unset` names fields that must
-    be empty (a notification not read yet)."""
+    parameters: `member` is the field that says whose a row is; `of` =
+    (outer table, link field) ties each to the outer query's row; `row` =
+    (link field, pk) to one object; `unset` names fields that must be empty
+    (a notification not read yet)."""
     conditions, params = [f"{_quote(meta.get_field(member).column)} = %s"], [user.pk]
     if of is not None:
         outer_table, link = of
@@ -36,15 +49,6 @@ def _where(meta, user, *, member="user", of=None, row=None, among=None, unset=()
     if row is not None:
         link, pk = row
         conditions.append(f"{_quote(meta.get_field(link).column)} = %s")
-        params.append(pk)
-    if among is not None:
-        link, related, pk = among
-        target = meta.get_field(link)
-        linked = target.related_model._meta
-        conditions.append(
-            f"{_quote(target.column)} IN (SELECT {_quote(linked.pk.column)} FROM {_quote(linked.db_table)}"  # noqa: S608
-            f" WHERE {_quote(linked.get_field(related).column)} = %s)"
-        )
         params.append(pk)
     conditions += [f"{_quote(meta.get_field(name).column)} IS NULL" for name in unset]
     return " AND ".join(conditions), params
@@ -67,12 +71,11 @@ def viewer_value(model, field_name, user, *, of=None, row=None):
     return RawSQL(sql, params, output_field=output)  # noqa: S611 (names from _meta, values are parameters)
 
 
-def viewer_count(model, user, *, member="user", among=None, unset=()):
+def viewer_count(model, user, *, member="user", unset=()):
     """How many rows of `model` are the member's (`member` naming the field
-    that says whose), those with the `unset` fields empty only, `among`
-    those of one object's (see _where)."""
+    that says whose), those with the `unset` fields empty only."""
     meta = model._meta
-    where, params = _where(meta, user, member=member, among=among, unset=unset)
+    where, params = _where(meta, user, member=member, unset=unset)
     sql = f"(SELECT COUNT(*) FROM {_quote(meta.db_table)} WHERE {where})"  # noqa: S608 (names from _meta)
     return RawSQL(sql, params, output_field=models.IntegerField())  # noqa: S611 (values are parameters)
 
@@ -97,24 +100,26 @@ def _converted(value, expression):
     return value
 
 
-def viewer_ids(user, link, pks, **models_by_name):
-    """{name: the pks (of `pks`) the member has a row of that model for}:
+def viewer_ids(user, link, pks, **rows_by_name):
+    """{name: the pks (of `pks`) the member has a row for}: each value a
+    model (the member's rows are its `user`'s) or Mine.
     viewer_ids(user, "post", [1, 2], liked=Like) gives {"liked": {2}} when
-    the member liked post 2. One statement for all the models."""
-    found = {name: set() for name in models_by_name}
+    the member liked post 2. One statement for them all."""
+    found = {name: set() for name in rows_by_name}
     pks = list(pks)
-    if not pks or not models_by_name:
+    if not pks or not rows_by_name:
         return found
     parts, params = [], []
     marks = ", ".join(["%s"] * len(pks))
-    for number, model in enumerate(models_by_name.values()):
-        meta = model._meta
+    for number, rows in enumerate(rows_by_name.values()):
+        rows = rows if isinstance(rows, Mine) else Mine(rows)
+        meta = rows.model._meta
         column = _quote(meta.get_field(link).column)
-        where, where_params = _where(meta, user)
+        where, where_params = _where(meta, user, member=rows.member, unset=rows.unset)
         table = _quote(meta.db_table)
         parts.append(f"SELECT {number}, {column} FROM {table} WHERE {where} AND {column} IN ({marks})")  # noqa: S608
         params += [*where_params, *pks]
-    names = list(models_by_name)
+    names = list(rows_by_name)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         for number, pk in cursor.fetchall():

@@ -265,28 +265,35 @@ def test_unsubscribe_links_expire_and_offer_to_sign_in(client, author):
     assert client.get(reverse("forum:unsubscribe", args=[recent])).status_code == 200
 
 
-def test_reading_a_thread_marks_only_its_own_notifications_read(client, category):
-    """The thread page reads the member's unread counts with their state on
-    the thread: the header counts what is left elsewhere, and a second visit
-    writes nothing."""
+def test_reading_a_thread_page_marks_only_its_posts_notifications_read(client, category):
+    """The thread page reads the member's unread count with their state on
+    the thread, and which of the page's posts they have unread
+    notifications about: those are marked read, the rest (another thread's,
+    this thread's next page) stay unread, and a second visit writes nothing."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from forum.models import POSTS_PER_PAGE
     from tests.factories.forum import MemberFactory, NotificationFactory, PostFactory, ThreadFactory
 
     member = MemberFactory()
     here, elsewhere = ThreadFactory(category=category), ThreadFactory(category=category)
-    for thread, number in ((here, 2), (elsewhere, 3)):
-        for _ in range(number):
-            NotificationFactory(recipient=member, post=PostFactory(thread=thread))
+    replies = [PostFactory(thread=here) for _ in range(POSTS_PER_PAGE + 1)]
+    first_page, next_page = replies[:2], replies[-1:]  # the opening post is the page's first
+    for post in [*first_page, *next_page, *(PostFactory(thread=elsewhere) for _ in range(3))]:
+        NotificationFactory(recipient=member, post=post)
     client.force_login(member)
 
     page = BeautifulSoup(client.get(here.get_absolute_url()).content, "html.parser")
-    assert "3 unread" in page.select_one(".account-menu .notifications-link").get_text(" ", strip=True)
+    assert "4 unread" in page.select_one(".account-menu .notifications-link").get_text(" ", strip=True)
     unread = Notification.objects.filter(recipient=member, read_at__isnull=True)
-    assert set(unread.values_list("post__thread", flat=True)) == {elsewhere.pk}
-    assert unread.count() == 3
+    assert set(unread.values_list("post", flat=True)) == {
+        next_page[0].pk,
+        *elsewhere.posts.exclude(pk=elsewhere.first_post_id).values_list("pk", flat=True),
+    }
 
     with CaptureQueriesContext(connection) as again:
         client.get(here.get_absolute_url())
     assert not [query for query in again.captured_queries if query["sql"].startswith(("UPDATE", "INSERT"))]
+    client.get(here.get_absolute_url() + "?page=2")
+    assert unread.count() == 3
