@@ -61,7 +61,7 @@ class Notification(models.Model):
         """The member's unread notifications, counted by a scalar subquery
         (viewer.viewer_count) that a page's own statement can carry
         (Thread.put_viewer_state)."""
-        return viewer_count(cls, user, member="recipient", unset=("read_at",))
+        return viewer_count(cls.unread_of(), user)
 
     @classmethod
     def unread_of(cls):

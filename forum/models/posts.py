@@ -92,16 +92,11 @@ def mark_for_viewer(posts, user):
     from .bookmarks import Bookmark
     from .notifications import Notification
 
-    marks = {"liked": set(), "bookmarked": set(), "notified": set()}
+    rows = {"liked": Like, "bookmarked": Bookmark, "notified": Notification.unread_of()}
     if user is not None and user.is_authenticated:
-        marks = viewer_ids(
-            user,
-            "post",
-            (post.pk for post in posts),
-            liked=Like,
-            bookmarked=Bookmark,
-            notified=Notification.unread_of(),
-        )
+        marks = viewer_ids(user, "post", (post.pk for post in posts), **rows)
+    else:
+        marks = {name: set() for name in rows}
     for post in posts:
         post.viewer_liked = post.pk in marks["liked"]
         post.viewer_bookmarked = post.pk in marks["bookmarked"]

@@ -71,11 +71,10 @@ def viewer_value(model, field_name, user, *, of=None, row=None):
     return RawSQL(sql, params, output_field=output)  # noqa: S611 (names from _meta, values are parameters)
 
 
-def viewer_count(model, user, *, member="user", unset=()):
-    """How many rows of `model` are the member's (`member` naming the field
-    that says whose), those with the `unset` fields empty only."""
-    meta = model._meta
-    where, params = _where(meta, user, member=member, unset=unset)
+def viewer_count(rows, user):
+    """How many of the member's rows (a Mine) there are."""
+    meta = rows.model._meta
+    where, params = _where(meta, user, member=rows.member, unset=rows.unset)
     sql = f"(SELECT COUNT(*) FROM {_quote(meta.db_table)} WHERE {where})"  # noqa: S608 (names from _meta)
     return RawSQL(sql, params, output_field=models.IntegerField())  # noqa: S611 (values are parameters)
 

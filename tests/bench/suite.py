@@ -108,12 +108,8 @@ def member_cookie(run, env):
 
 
 def check_signed_in(base, path, cookie):
-    import urllib.request
-
-    request = urllib.request.Request(base + path, headers={"Cookie": cookie})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        if b"/accounts/logout/" not in response.read():
-            raise RuntimeError("the member's session cookie does not sign in")
+    if b"/accounts/logout/" not in fetched(base + path, cookie)[1]:
+        raise RuntimeError("the member's session cookie does not sign in")
 
 
 def mean_figures(rounds):
